@@ -1,0 +1,45 @@
+import { BryggaError } from '../errors/brygga-error.ts';
+import type { Logger } from '../log/logger.ts';
+import type { BryggaConfig } from './schema.ts';
+
+/** A development default that is fine on a laptop and never in production. */
+export interface DevelopmentDefault {
+  key: string;
+  inUse: (config: BryggaConfig) => boolean;
+}
+
+const markers = ['development-only', 'mfmPZR6581UNQkPJmK5vmPhhBVEwHFfIeyNlUe/JR+c='];
+const isDevelopmentValue = (value: string) => markers.some((marker) => value.includes(marker));
+
+const coreDefaults: DevelopmentDefault[] = [
+  { key: 'mongodb.uri', inUse: (c) => !c.mongodb.uri },
+  { key: 'secrets.pairwiseSalt', inUse: (c) => isDevelopmentValue(c.secrets.pairwiseSalt) },
+  { key: 'secrets.keyEncryptionKey', inUse: (c) => isDevelopmentValue(c.secrets.keyEncryptionKey) },
+  { key: 'secrets.cookieKeys', inUse: (c) => c.secrets.cookieKeys.some(isDevelopmentValue) },
+  { key: 'secrets.auditHashKey', inUse: (c) => isDevelopmentValue(c.secrets.auditHashKey) },
+  { key: 'oidc.devLogin', inUse: (c) => c.oidc.devLogin },
+  { key: 'demo.relyingParty', inUse: (c) => c.demo.relyingParty },
+  { key: 'issuer (not https)', inUse: (c) => !c.issuer.startsWith('https://') },
+];
+
+const extraDefaults: DevelopmentDefault[] = [];
+
+/** Connectors register their own development defaults (simulators, test trust anchors). */
+export function registerDevelopmentDefault(entry: DevelopmentDefault): void {
+  extraDefaults.push(entry);
+}
+
+/**
+ * In production, refuse to start on any development default; elsewhere, warn once per
+ * default so nobody mistakes a demo for a deployment.
+ */
+export function guardDevelopmentDefaults(config: BryggaConfig, logger: Logger): void {
+  const inUse = [...coreDefaults, ...extraDefaults].filter((entry) => entry.inUse(config));
+  if (config.env === 'production' && inUse.length > 0) {
+    const keys = inUse.map((entry) => entry.key).join(', ');
+    throw new BryggaError('invalid_config', `Refusing to start in production with development defaults: ${keys}`);
+  }
+  for (const entry of inUse) {
+    logger.warn({ configKey: entry.key }, `development default in use: ${entry.key}`);
+  }
+}

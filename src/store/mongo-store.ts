@@ -1,0 +1,146 @@
+import { MongoClient, MongoServerError } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
+import { BryggaError } from '../errors/brygga-error.ts';
+import type {
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexOptions,
+  StoredDocument,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+} from './document-store.ts';
+
+/** The DocumentStore on a MongoDB (or wire-compatible) server, via the official driver. */
+export class MongoStore implements DocumentStore {
+  readonly kind = 'mongodb';
+  private readonly client: MongoClient;
+  private readonly db: Db;
+
+  private constructor(client: MongoClient, database: string) {
+    this.client = client;
+    this.db = client.db(database);
+  }
+
+  static async connect(uri: string, database: string): Promise<MongoStore> {
+    const client = new MongoClient(uri, {
+      serverSelectionTimeoutMS: 3000,
+      connectTimeoutMS: 3000,
+      // Short socket timeout so a dead server gives a 503 quickly instead of a hang.
+      socketTimeoutMS: 10000,
+    });
+    try {
+      await client.connect();
+    } catch (cause) {
+      await client.close().catch(() => undefined);
+      throw new BryggaError('database_unavailable', 'Cannot connect to MongoDB', { cause });
+    }
+    return new MongoStore(client, database);
+  }
+
+  collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
+    return new MongoCollection<T>(this.db.collection(name));
+  }
+
+  async ping(): Promise<void> {
+    await translate(() => this.db.command({ ping: 1 }));
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+class MongoCollection<T extends StoredDocument> implements DocumentCollection<T> {
+  constructor(private readonly collection: Collection<Document>) {}
+
+  get name(): string {
+    return this.collection.collectionName;
+  }
+
+  findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
+    return translate(
+      () => this.collection.findOne(filter, { ...options, projection: withoutId(options) }) as Promise<T | null>,
+    );
+  }
+
+  find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return translate(() => {
+      let cursor = this.collection.find(filter, { projection: withoutId(options) });
+      if (options.sort) cursor = cursor.sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return cursor.toArray() as unknown as Promise<T[]>;
+    });
+  }
+
+  countDocuments(filter: Filter): Promise<number> {
+    return translate(() => this.collection.countDocuments(filter));
+  }
+
+  async insertOne(document: T): Promise<void> {
+    // The driver adds _id to the object it is given; keep the caller's object clean.
+    await translate(() => this.collection.insertOne({ ...document }));
+  }
+
+  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+    const result = await translate(() => this.collection.updateOne(filter, update, options));
+    return {
+      matchedCount: result.matchedCount,
+      modifiedCount: result.modifiedCount,
+      upsertedCount: result.upsertedCount,
+    };
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    const result = await translate(() => this.collection.updateMany(filter, update));
+    return { matchedCount: result.matchedCount, modifiedCount: result.modifiedCount, upsertedCount: 0 };
+  }
+
+  findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    return translate(
+      () =>
+        this.collection.findOneAndUpdate(filter, update, {
+          upsert: options.upsert ?? false,
+          returnDocument: options.returnDocument ?? 'after',
+          projection: { _id: 0 },
+        }) as Promise<T | null>,
+    );
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    return (await translate(() => this.collection.deleteOne(filter))).deletedCount;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    return (await translate(() => this.collection.deleteMany(filter))).deletedCount;
+  }
+
+  async createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<void> {
+    await translate(() => this.collection.createIndex(keys, options));
+  }
+}
+
+function withoutId(options: FindOptions): Record<string, 0 | 1> {
+  const projection = options.projection ?? {};
+  const inclusive = Object.values(projection).some((value) => value === 1);
+  return inclusive ? { ...projection, _id: 0 } : { _id: 0, ...projection };
+}
+
+/** The one place driver errors become Brygga errors. */
+async function translate<R>(operation: () => Promise<R>): Promise<R> {
+  try {
+    return await operation();
+  } catch (cause) {
+    if (cause instanceof MongoServerError && cause.code === 11000) {
+      throw new BryggaError('duplicate_key', undefined, { cause });
+    }
+    if (cause instanceof MongoServerError) {
+      throw new BryggaError('internal', `MongoDB refused the operation: ${cause.codeName ?? cause.code}`, { cause });
+    }
+    throw new BryggaError('database_unavailable', undefined, { cause });
+  }
+}
