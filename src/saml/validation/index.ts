@@ -1,0 +1,17 @@
+/**
+ * Public surface of the SAML response validation core. The ACS and the CLI import from
+ * here only: `validateSamlResponse(input, policy)` answers accept (with the mapped
+ * identity) or reject (with a stable rule name).
+ */
+export type {
+  PendingAuthnRequest,
+  ReplayCache,
+  SamlResponseInput,
+  SamlRule,
+  SamlStatus,
+  SamlValidationPolicy,
+  SamlValidationResult,
+  TrustedIdp,
+  ValidatedAssertion,
+  ValidateSamlResponse,
+} from './types.ts';
