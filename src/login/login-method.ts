@@ -41,10 +41,16 @@ export interface LoginMethodServices {
   loadInteractionByUid(uid: string): Promise<LoginInteraction>;
   /**
    * The person has authenticated: runs the operator's login rules, then returns the
-   * browser to the OIDC flow (or shows a refusal page). Always ends the response.
+   * browser to the OIDC flow (or to a refusal or choice page). Always ends the response:
+   * a 303 redirect, or for a request that accepts JSON but not HTML (a status poll),
+   * `{ "next": "<url>" }` for the page's script to navigate to.
    */
   completeLogin(ctx: Context, uid: string, identity: AuthenticatedIdentity): Promise<void>;
-  /** The login failed or was cancelled: a page for the person, then access_denied. */
+  /**
+   * The login failed: a page telling the person why, then access_denied to the client.
+   * With code 'login_cancelled' the browser returns to the client at once. Ends the
+   * response like completeLogin (redirect, or `{ "next": url }` for JSON requests).
+   */
   failLogin(ctx: Context, uid: string, code: ErrorCode, detail?: string): Promise<void>;
 }
 

@@ -1,0 +1,196 @@
+import type { Context } from 'koa';
+import type Provider from 'oidc-provider';
+import type { Interaction } from 'oidc-provider';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { BryggaConfig } from '../config/schema.ts';
+import { BryggaError } from '../errors/brygga-error.ts';
+import type { ErrorCode } from '../errors/codes.ts';
+import { oauthErrorFor, errorCatalogue } from '../errors/codes.ts';
+import type { Logger } from '../log/logger.ts';
+import type { AuthenticatedIdentity } from '../login/authenticated-identity.ts';
+import type { LoginContextRepository } from '../login/login-context.ts';
+import type { LoginMethodServices } from '../login/login-method.ts';
+import type { LoginDecision, LoginPolicy } from '../login/login-policy.ts';
+import type { DocumentStore } from '../store/document-store.ts';
+import { pickLanguage } from '../web/language.ts';
+import { newErrorId } from '../web/error-page.ts';
+import { isBrowserBound, unbindBrowser } from './interaction-binding.ts';
+import {
+  acrIsEssential,
+  describeInteraction,
+  findInteraction,
+  requestedClaimNames,
+} from './login-interaction.ts';
+import type { PendingChoiceRepository } from './pending-choices.ts';
+import { sendOnward } from './respond.ts';
+
+export interface LoginFlowDependencies {
+  config: BryggaConfig;
+  store: DocumentStore;
+  logger: Logger;
+  audit: AuditLog;
+  provider: Provider;
+  policy: LoginPolicy;
+  loginContexts: LoginContextRepository;
+  pendingChoices: PendingChoiceRepository;
+}
+
+/**
+ * The end of every login: acr check, the operator's rules, the care provider choice,
+ * then the grant and the return into oidc-provider. Implements LoginMethodServices.
+ */
+export class LoginFlow implements LoginMethodServices {
+  readonly config: BryggaConfig;
+  readonly store: DocumentStore;
+  readonly logger: Logger;
+  readonly audit: AuditLog;
+
+  constructor(private readonly deps: LoginFlowDependencies) {
+    this.config = deps.config;
+    this.store = deps.store;
+    this.logger = deps.logger.child({ component: 'login' });
+    this.audit = deps.audit;
+  }
+
+  async loadInteraction(ctx: Context) {
+    const uid = String(ctx.params?.uid ?? '');
+    const interaction = await findInteraction(this.deps.provider, uid);
+    if (!isBrowserBound(ctx, uid)) throw new BryggaError('interaction_expired', 'Login not started in this browser');
+    return describeInteraction(interaction, pickLanguage(ctx, uiLocalesOf(interaction)));
+  }
+
+  async loadInteractionByUid(uid: string) {
+    return describeInteraction(await findInteraction(this.deps.provider, uid));
+  }
+
+  async completeLogin(ctx: Context, uid: string, identity: AuthenticatedIdentity): Promise<void> {
+    const interaction = await findInteraction(this.deps.provider, uid);
+    const params = interaction.params as Record<string, unknown>;
+    const described = describeInteraction(interaction, pickLanguage(ctx, uiLocalesOf(interaction)));
+    const clientId = described.clientId;
+    const personHash = personHashOf(this.audit, identity);
+
+    const acceptable = described.requestedAcrValues;
+    if (acceptable.length > 0 && !acceptable.includes(identity.acr) && acrIsEssential(params)) {
+      await this.audit.record({ event: 'login.refused', clientId, personHash, method: identity.method, reason: 'unmet_acr' });
+      return this.finishWithError(ctx, interaction, 'unmet_authentication_requirements');
+    }
+
+    const decision = await this.deps.policy.evaluate(
+      identity,
+      { ...described, requestedClaimNames: requestedClaimNames(params) },
+      new Date(),
+    );
+    if (decision.kind === 'refuse') {
+      await this.audit.record({
+        event: 'login.refused',
+        clientId,
+        personHash,
+        method: identity.method,
+        reason: decision.rule,
+        ...(decision.careProviderId && { careProviderId: decision.careProviderId }),
+      });
+      const ref = this.logEnding(uid, 'login_refused', decision.rule);
+      return sendOnward(ctx, `/interaction/${uid}/refused?rule=${encodeURIComponent(decision.rule)}&ref=${ref}`);
+    }
+    if (decision.kind === 'choose') {
+      await this.deps.pendingChoices.save({
+        uid,
+        personId: decision.personId,
+        identity,
+        options: decision.options,
+        expiresAt: new Date(interaction.exp * 1000),
+      });
+      return sendOnward(ctx, `/interaction/${uid}/choose`);
+    }
+    await this.finishLogin(ctx, interaction, identity, decision);
+  }
+
+  /** Ends the login for an allowed person: grant, login context, back into the provider. */
+  async finishLogin(
+    ctx: Context,
+    interaction: Interaction,
+    identity: AuthenticatedIdentity,
+    decision: Extract<LoginDecision, { kind: 'allow' }>,
+  ): Promise<void> {
+    const { provider, loginContexts } = this.deps;
+    const params = interaction.params as Record<string, unknown>;
+    const clientId = String(params.client_id);
+    const accountId = decision.personId;
+
+    const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
+    const grant =
+      existing && existing.accountId === accountId ? existing : new provider.Grant({ accountId, clientId });
+    grant.addOIDCScope(String(params.scope ?? 'openid'));
+    const claimNames = requestedClaimNames(params);
+    if (claimNames.length > 0) grant.addOIDCClaims(claimNames);
+    const grantId = await grant.save();
+
+    const now = new Date();
+    await loginContexts.saveForGrant(grantId, {
+      personId: accountId,
+      identity,
+      ...(decision.careProviderId && { careProviderId: decision.careProviderId }),
+      ...(decision.commissionHsaId && { commissionHsaId: decision.commissionHsaId }),
+      authenticatedAt: now,
+      expiresAt: new Date(now.getTime() + this.config.oidc.ttl.grant * 1000),
+    });
+
+    interaction.result = {
+      login: { accountId, acr: identity.acr, amr: identity.amr, ts: Math.floor(now.getTime() / 1000) },
+      consent: { grantId },
+    };
+    await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+    await this.audit.record({
+      event: 'login.succeeded',
+      clientId,
+      personId: accountId,
+      personHash: personHashOf(this.audit, identity),
+      method: identity.method,
+      ...(decision.careProviderId && { careProviderId: decision.careProviderId }),
+      details: { acr: identity.acr, authnProvider: identity.authnProvider },
+    });
+    unbindBrowser(ctx, interaction.uid);
+    sendOnward(ctx, interaction.returnTo);
+  }
+
+  async failLogin(ctx: Context, uid: string, code: ErrorCode, detail?: string): Promise<void> {
+    const interaction = await findInteraction(this.deps.provider, uid);
+    const clientId = String((interaction.params as Record<string, unknown>).client_id ?? '');
+    const cancelled = code === 'login_cancelled';
+    await this.audit.record({
+      event: cancelled ? 'login.cancelled' : 'login.failed',
+      clientId,
+      reason: code,
+      ...(detail && { details: { detail } }),
+    });
+    if (cancelled) return this.finishWithError(ctx, interaction, code);
+    const ref = this.logEnding(uid, code, detail);
+    sendOnward(ctx, `/interaction/${uid}/failed?code=${encodeURIComponent(code)}&ref=${ref}`);
+  }
+
+  /** Logs a failed or refused login with the error id its page will show. */
+  private logEnding(uid: string, code: string, detail?: string): string {
+    const errorId = newErrorId();
+    this.logger.warn({ errorId, interactionId: uid, errorCode: code, detail }, 'login ended without success');
+    return errorId;
+  }
+
+  /** Returns the browser to the client with an OAuth error (RFC 6749 4.1.2.1). */
+  async finishWithError(ctx: Context, interaction: Interaction, code: ErrorCode): Promise<void> {
+    interaction.result = { error: oauthErrorFor(code), error_description: errorCatalogue[code].description };
+    await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+    unbindBrowser(ctx, interaction.uid);
+    sendOnward(ctx, interaction.returnTo);
+  }
+}
+
+function uiLocalesOf(interaction: Interaction): string | undefined {
+  const value = (interaction.params as Record<string, unknown>).ui_locales;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function personHashOf(audit: AuditLog, identity: AuthenticatedIdentity): string | undefined {
+  const number = identity.personalIdentityNumber ?? identity.coordinationNumber ?? identity.asserted?.employeeHsaId;
+  return number ? audit.hashPerson(number) : undefined;
+}

@@ -1,0 +1,83 @@
+import type { ErrorCode } from '../errors/codes.ts';
+import type { Text } from '../web/language.ts';
+
+/** What a person is told when a login ends without success, per Brygga error code. */
+const failureMessages: Partial<Record<ErrorCode, Text>> = {
+  login_cancelled: { sv: 'Inloggningen avbröts.', en: 'The login was cancelled.' },
+  login_failed: {
+    sv: 'Inloggningen misslyckades. Försök igen.',
+    en: 'The login failed. Please try again.',
+  },
+  login_refused: {
+    sv: 'Du kan inte logga in till tjänsten via Brygga.',
+    en: 'You cannot log in to the service through Brygga.',
+  },
+  interaction_expired: {
+    sv: 'Inloggningen har gått ut. Börja om från tjänsten.',
+    en: 'The login has expired. Please start again from the service.',
+  },
+  method_not_available: {
+    sv: 'Inloggningsmetoden är inte tillgänglig.',
+    en: 'The login method is not available.',
+  },
+  unmet_authentication_requirements: {
+    sv: 'Tjänsten kräver en högre tillitsnivå än inloggningen gav.',
+    en: 'The service requires a higher level of assurance than the login gave.',
+  },
+  upstream_unavailable: {
+    sv: 'E-legitimationstjänsten svarar inte just nu. Försök igen om en stund.',
+    en: 'The e-identification service is not answering. Please try again shortly.',
+  },
+  upstream_error: {
+    sv: 'E-legitimationstjänsten gav ett fel. Försök igen.',
+    en: 'The e-identification service returned an error. Please try again.',
+  },
+  upstream_rejected: {
+    sv: 'E-legitimationstjänsten godkände inte inloggningen.',
+    en: 'The e-identification service did not approve the login.',
+  },
+  saml_invalid: {
+    sv: 'Svaret från identitetsutfärdaren kunde inte godtas.',
+    en: 'The answer from the identity provider could not be accepted.',
+  },
+  certificate_invalid: {
+    sv: 'Ditt SITHS-kort kunde inte godtas.',
+    en: 'Your SITHS card could not be accepted.',
+  },
+};
+
+/** Refusal rules from the operator's login policy, shown to the person. */
+const refusalMessages: Record<string, Text> = {
+  not_registered: {
+    sv: 'Du är inte registrerad hos någon vårdgivare som är ansluten till Brygga.',
+    en: 'You are not registered with any care provider connected to Brygga.',
+  },
+  licence_inactive: {
+    sv: 'Din vårdgivares licens är inte aktiv.',
+    en: "Your care provider's licence is not active.",
+  },
+  seats_exceeded: {
+    sv: 'Din vårdgivare har inga lediga användarplatser.',
+    en: 'Your care provider has no free user seats.',
+  },
+  method_not_allowed: {
+    sv: 'Din vårdgivare tillåter inte den här inloggningsmetoden.',
+    en: 'Your care provider does not allow this login method.',
+  },
+  declaration_missing_or_expired: {
+    sv: 'Din vårdgivares självdeklaration om informationssäkerhet är inte godkänd eller har gått ut.',
+    en: "Your care provider's information security self-declaration is not approved or has expired.",
+  },
+};
+
+export function isKnownFailureCode(code: string): code is ErrorCode {
+  return code in failureMessages;
+}
+
+export function failureMessage(code: ErrorCode): Text {
+  return failureMessages[code] ?? (failureMessages.login_failed as Text);
+}
+
+export function refusalMessage(rule: string): Text {
+  return refusalMessages[rule] ?? (failureMessages.login_refused as Text);
+}

@@ -1,0 +1,132 @@
+import Provider from 'oidc-provider';
+import type { Configuration } from 'oidc-provider';
+import type { BryggaConfig } from '../config/schema.ts';
+import type { DocumentStore } from '../store/document-store.ts';
+import type { LoginContextRepository } from '../login/login-context.ts';
+import { StoreAdapter } from './adapter.ts';
+import { pairwiseSubject } from './pairwise-subject.ts';
+import { createFindAccount } from './find-account.ts';
+import { interactionPolicy } from './interaction-policy.ts';
+import type { ClaimsRelease } from './claims-release.ts';
+import { createRenderError, renderLogoutPrompt, renderLoggedOut } from './provider-pages.ts';
+import type { Logger } from '../log/logger.ts';
+import { clientMetadataExtensions } from './client-metadata.ts';
+
+export interface ProviderDependencies {
+  config: BryggaConfig;
+  store: DocumentStore;
+  logger: Logger;
+  jwks: { keys: Record<string, unknown>[] };
+  loginContexts: LoginContextRepository;
+  claimsRelease: ClaimsRelease;
+  /** Extra discovery entries from login methods (e.g. the authnProvider values). */
+  discoveryExtras?: Record<string, unknown>;
+}
+
+/** OIDC Sweden request parameter extensions (request-parameter-extensions 2.1, 2.2). */
+export const authnProviderParam = 'https://id.oidc.se/param/authnProvider';
+export const userMessageParam = 'https://id.oidc.se/param/userMessage';
+
+/**
+ * node-oidc-provider configured for the Swedish OIDC profile (domain.md §1): code flow
+ * only, PKCE S256 for every client, private_key_jwt, signed UserInfo, pairwise `sub`,
+ * ID tokens of at most five minutes, PAR and request objects.
+ */
+export function createProvider(deps: ProviderDependencies): Provider {
+  const { config, store } = deps;
+  const ttl = config.oidc.ttl;
+
+  const configuration: Configuration = {
+    adapter: (name: string) => new StoreAdapter(name, store),
+    jwks: deps.jwks as Configuration['jwks'],
+    cookies: {
+      keys: config.secrets.cookieKeys,
+      long: { signed: true, httpOnly: true, sameSite: 'lax' },
+      short: { signed: true, httpOnly: true, sameSite: 'lax' },
+    },
+    findAccount: createFindAccount(deps.loginContexts, deps.claimsRelease),
+    claims: deps.claimsRelease.scopeClaims as Configuration['claims'],
+    scopes: scopesOf(deps.claimsRelease.scopeClaims),
+    acrValues: config.oidc.acrValues,
+    responseTypes: ['code'],
+    subjectTypes: ['public', 'pairwise'],
+    pairwiseIdentifier: (_ctx, accountId, client) => {
+      const sector = String(client.sectorIdentifier ?? client.clientId);
+      return pairwiseSubject(config.secrets.pairwiseSalt, sector, accountId);
+    },
+    // OIDC Sweden profile 3.1.1.1: PKCE is required and only S256 is allowed.
+    pkce: { required: () => true },
+    clientAuthMethods: ['private_key_jwt', 'client_secret_basic', 'client_secret_post', 'none'],
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'private_key_jwt',
+      id_token_signed_response_alg: 'RS256',
+      subject_type: 'pairwise',
+    },
+    extraClientMetadata: clientMetadataExtensions,
+    enabledJWA: {
+      clientAuthSigningAlgValues: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'ES512'],
+      idTokenSigningAlgValues: ['RS256', 'ES256'],
+      userinfoSigningAlgValues: ['RS256', 'ES256'],
+      requestObjectSigningAlgValues: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'ES512'],
+    },
+    extraParams: [authnProviderParam, userMessageParam],
+    features: {
+      devInteractions: { enabled: false },
+      claimsParameter: { enabled: true },
+      requestObjects: { enabled: true, requireSignedRequestObject: false },
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      userinfo: { enabled: true },
+      jwtUserinfo: { enabled: true },
+      clientCredentials: { enabled: true },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: renderLogoutPrompt,
+        postLogoutSuccessSource: renderLoggedOut,
+      },
+    },
+    ttl: {
+      IdToken: ttl.idToken,
+      AccessToken: ttl.accessToken,
+      AuthorizationCode: ttl.authorizationCode,
+      RefreshToken: ttl.refreshToken,
+      Interaction: ttl.interaction,
+      Session: ttl.session,
+      Grant: ttl.grant,
+      PushedAuthorizationRequest: ttl.pushedAuthorizationRequest,
+      ClientCredentials: ttl.accessToken,
+    },
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    interactions: {
+      policy: interactionPolicy(),
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
+    discovery: {
+      ui_locales_supported: ['sv', 'en'],
+      claims_locales_supported: ['sv', 'en'],
+      service_documentation: `${config.issuer}/docs`,
+      'https://id.oidc.se/disco/authnProviderSupported': true,
+      'https://id.oidc.se/disco/userMessageSupported': false,
+      ...deps.discoveryExtras,
+    },
+    renderError: createRenderError(deps.logger),
+  };
+
+  const provider = new Provider(config.issuer, configuration);
+  // Behind a TLS-terminating proxy the provider must see https (trusted proxies only).
+  provider.proxy = config.http.trustedProxies.length > 0;
+  return provider;
+}
+
+/** In oidc-provider's `claims` map a scope lists its claims; a standalone claim maps to null. */
+function scopesOf(scopeClaims: ClaimsRelease['scopeClaims']): string[] {
+  const scopes = Object.entries(scopeClaims)
+    .filter(([, claims]) => Array.isArray(claims))
+    .map(([scope]) => scope);
+  return [...new Set(['openid', 'offline_access', ...scopes])];
+}
