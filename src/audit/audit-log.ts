@@ -17,6 +17,7 @@ export type AuditEventName =
   | 'keys.rotated'
   | 'upstream.failed'
   | 'saml.rejected'
+  | 'certificate.rejected'
   | 'domain.changed';
 
 export interface AuditEvent {
