@@ -40,7 +40,13 @@ test('organisation number: third digit rule, relaxed for sole traders', () => {
 });
 
 test('personnummer in all accepted spellings normalises to 12 digits', () => {
-  for (const input of ['199001019802', '19900101-9802', '900101-9802', '9001019802', ' 19900101+9802 ']) {
+  for (const input of [
+    '199001019802',
+    '19900101-9802',
+    '900101-9802',
+    '9001019802',
+    ' 19900101+9802 ',
+  ]) {
     const parsed = parseIdentityNumber(input, now);
     assert.deepEqual(
       parsed,

@@ -9,7 +9,8 @@ import { invalid, valid } from './result.ts';
 export function validateGln(input: string): Validation {
   const value = input.trim();
   if (!/^\d{13}$/.test(value)) return invalid('a GLN has exactly 13 digits');
-  if (gs1CheckDigit(value.slice(0, 12)) !== value[12]) return invalid('the GLN check digit is wrong');
+  if (gs1CheckDigit(value.slice(0, 12)) !== value[12])
+    return invalid('the GLN check digit is wrong');
   return valid(value);
 }
 

@@ -28,7 +28,8 @@ export function parseIdentityNumber(input: string, now = new Date()): Validation
 
   let digits: string;
   if (long) digits = `${long[1]}${long[2]}`;
-  else if (short) digits = `${century(short[1] ?? '', short[2] === '+', now)}${short[1]}${short[3]}`;
+  else if (short)
+    digits = `${century(short[1] ?? '', short[2] === '+', now)}${short[1]}${short[3]}`;
   else return invalid('an identity number is YYYYMMDD-NNNN (12 digits)');
 
   if (!luhnValid(digits.slice(2))) return invalid('the identity number check digit is wrong');
