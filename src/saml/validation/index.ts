@@ -3,6 +3,8 @@
  * here only: `validateSamlResponse(input, policy)` answers accept (with the mapped
  * identity) or reject (with a stable rule name).
  */
+export { validateSamlResponse } from './validate-response.ts';
+export { MemoryReplayCache, StoreReplayCache } from './replay-cache.ts';
 export type {
   PendingAuthnRequest,
   ReplayCache,

@@ -33,11 +33,12 @@ export interface PendingAuthnRequest {
 }
 
 /**
- * Assertion-id replay cache (SAML profiles 4.1.4.5). `remember` returns true when the id
- * was not seen before and is now stored until `expiresAt`; false for a replay.
+ * Assertion-id replay cache (SAML profiles 4.1.4.5). `remember` returns true when the key
+ * was not seen before (or its earlier entry expired before `now`) and is now stored until
+ * `expiresAt`; false for a replay. Implementations: replay-cache.ts.
  */
 export interface ReplayCache {
-  remember(key: string, expiresAt: Date): Promise<boolean>;
+  remember(key: string, expiresAt: Date, now: Date): Promise<boolean>;
 }
 
 export interface SamlValidationPolicy {
@@ -69,6 +70,8 @@ export interface SamlValidationPolicy {
   /** Default false: IdP-initiated (no InResponseTo) responses are refused (SC-DEPLOY). */
   allowUnsolicited?: boolean;
   replayCache: ReplayCache;
+  /** Largest message accepted after base64 decoding / inflation; default 512 KiB. */
+  maxMessageBytes?: number;
   /** Pinned clock for tests and the CLI. */
   now?: Date;
 }
@@ -107,7 +110,9 @@ export type SamlRule =
   | 'authn_statement_invalid'
   | 'loa_not_allowed'
   | 'attribute_invalid'
-  | 'replay';
+  | 'replay'
+  /** A library surprise or our own bug: still a refusal, logged as an error by the caller. */
+  | 'internal_error';
 
 /** The IdP's own status, passed through when it was not Success (SAML core 3.2.2.2). */
 export interface SamlStatus {
