@@ -45,6 +45,7 @@ export type AuditInput = Omit<AuditEvent, 'id' | 'at'>;
  */
 export class AuditLog {
   private readonly events: DocumentCollection<AuditEvent & Record<string, unknown>>;
+  private readonly listeners: ((event: AuditEvent) => void)[] = [];
 
   constructor(
     store: DocumentStore,
@@ -66,8 +67,14 @@ export class AuditLog {
     return createHmac('sha256', this.hashKey).update(identityNumber).digest('base64url');
   }
 
+  /** Called for every recorded event (metrics count logins this way). */
+  subscribe(listener: (event: AuditEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
   async record(input: AuditInput): Promise<void> {
     const event = { ...input, id: randomUUID(), at: new Date() };
+    for (const listener of this.listeners) listener(event);
     try {
       await this.events.insertOne(event);
     } catch (error) {

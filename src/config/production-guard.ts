@@ -18,6 +18,7 @@ const coreDefaults: DevelopmentDefault[] = [
   { key: 'secrets.cookieKeys', inUse: (c) => c.secrets.cookieKeys.some(isDevelopmentValue) },
   { key: 'secrets.auditHashKey', inUse: (c) => isDevelopmentValue(c.secrets.auditHashKey) },
   { key: 'oidc.devLogin', inUse: (c) => c.oidc.devLogin },
+  { key: 'oidc.allowPrivateNetworkFetch', inUse: (c) => c.oidc.allowPrivateNetworkFetch },
   { key: 'demo.relyingParty', inUse: (c) => c.demo.relyingParty },
   { key: 'issuer (not https)', inUse: (c) => !c.issuer.startsWith('https://') },
 ];

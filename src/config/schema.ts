@@ -73,6 +73,11 @@ export const configSchema = z.object({
     acrValues: z.array(z.string()).min(1),
     /** Accept the development-only test login. Refused in production. */
     devLogin: z.boolean(),
+    /**
+     * Let the provider's own outbound requests (back-channel logout, jwks_uri) reach
+     * loopback and private addresses. Tests and demos only; refused in production.
+     */
+    allowPrivateNetworkFetch: z.boolean().default(false),
   }),
   clients: z.array(clientSeedSchema),
   demo: z.object({

@@ -20,6 +20,11 @@ export class BryggaError extends Error {
     this.status = entry.status;
     this.expose = options?.expose ?? entry.expose;
   }
+
+  /** oidc-provider and koa read `statusCode`: a database outage stays a 503 there too. */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 export function isBryggaError(error: unknown): error is BryggaError {

@@ -8,6 +8,8 @@ interface StoredEntry extends Record<string, unknown> {
   grantId?: string;
   uid?: string;
   userCode?: string;
+  /** Set on Client entries by the clients command; a disabled client is not found. */
+  disabled?: boolean;
 }
 
 /** Models that are looked up by uid (Session) or userCode (device flow). */
@@ -91,7 +93,7 @@ export class StoreAdapter implements Adapter {
 
   private async findBy(filter: Record<string, unknown>): Promise<AdapterPayload | undefined> {
     const entry = await this.entries.findOne(filter);
-    if (!entry) return undefined;
+    if (!entry || entry.disabled) return undefined;
     if (entry.expiresAt && new Date(entry.expiresAt).getTime() <= Date.now()) return undefined;
     return entry.payload;
   }

@@ -28,6 +28,10 @@ const oauthMessages: Record<string, { sv: string; en: string }> = {
     sv: 'Ett tekniskt fel inträffade. Försök igen om en stund.',
     en: 'A technical error occurred. Please try again in a moment.',
   },
+  temporarily_unavailable: {
+    sv: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
+    en: 'The service is temporarily unavailable. Please try again in a moment.',
+  },
 };
 
 function languageOf(ctx: KoaContextWithOIDC): Language {
@@ -41,11 +45,15 @@ export function createRenderError(logger: Logger): RenderError {
     const errorId = newErrorId();
     const status = (error as { status?: number }).status ?? 500;
     const level = status >= 500 ? 'error' : 'warn';
-    logger[level]({ errorId, error: out.error, status, err: status >= 500 ? error : undefined }, 'provider error page');
+    logger[level](
+      { errorId, error: out.error, status, err: status >= 500 && status !== 503 ? error : undefined },
+      'provider error page',
+    );
 
     const language = languageOf(ctx);
     const known = oauthMessages[out.error] ?? oauthMessages.invalid_request;
-    const message = status >= 500 ? oauthMessages.server_error! : known!;
+    const fallback = status === 503 ? oauthMessages.temporarily_unavailable : oauthMessages.server_error;
+    const message = status >= 500 ? fallback! : known!;
     ctx.type = 'html';
     ctx.body = renderErrorPage({ language, code: out.error, message: message[language], errorId });
   };

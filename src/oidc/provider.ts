@@ -46,6 +46,9 @@ export function createProvider(deps: ProviderDependencies): Provider {
     },
     findAccount: createFindAccount(deps.loginContexts, deps.claimsRelease),
     claims: deps.claimsRelease.scopeClaims as Configuration['claims'],
+    // Scope claims reach the ID token too; ClaimsRelease decides per `use` what each carries
+    // (OIDC Sweden claims specification 3: some scopes deliver in the ID token as well).
+    conformIdTokenClaims: false,
     scopes: scopesOf(deps.claimsRelease.scopeClaims),
     acrValues: config.oidc.acrValues,
     responseTypes: ['code'],
@@ -72,13 +75,15 @@ export function createProvider(deps: ProviderDependencies): Provider {
       requestObjectSigningAlgValues: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'ES512'],
     },
     extraParams: [authnProviderParam, userMessageParam],
+    ...(config.oidc.allowPrivateNetworkFetch && { fetch: fetchWithoutSsrfGuard }),
     features: {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },
       requestObjects: { enabled: true, requireSignedRequestObject: false },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
-      revocation: { enabled: true },
-      introspection: { enabled: true },
+      // A client may introspect or revoke only its own tokens (RFC 7662 4, RFC 7009 2.1).
+      revocation: { enabled: true, allowedPolicy: ownTokensOnly },
+      introspection: { enabled: true, allowedPolicy: ownTokensOnly },
       userinfo: { enabled: true },
       jwtUserinfo: { enabled: true },
       clientCredentials: { enabled: true },
@@ -100,6 +105,9 @@ export function createProvider(deps: ProviderDependencies): Provider {
       PushedAuthorizationRequest: ttl.pushedAuthorizationRequest,
       ClientCredentials: ttl.accessToken,
     },
+    // Every refresh rotates the refresh token; reuse of a rotated one revokes the grant
+    // (RFC 9700 4.14.2). Public clients could not be protected otherwise.
+    rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     interactions: {
@@ -121,6 +129,20 @@ export function createProvider(deps: ProviderDependencies): Provider {
   // Behind a TLS-terminating proxy the provider must see https (trusted proxies only).
   provider.proxy = config.http.trustedProxies.length > 0;
   return provider;
+}
+
+/** oidc-provider guards outbound fetches against private addresses with its dispatcher. */
+const fetchWithoutSsrfGuard: Configuration['fetch'] = (url, options) => {
+  const { dispatcher: _guard, ...rest } = options as RequestInit & { dispatcher?: unknown };
+  return fetch(url, rest);
+};
+
+async function ownTokensOnly(
+  _ctx: unknown,
+  client: { clientId: string },
+  token: { clientId?: string },
+): Promise<boolean> {
+  return token.clientId === client.clientId;
 }
 
 /** In oidc-provider's `claims` map a scope lists its claims; a standalone claim maps to null. */

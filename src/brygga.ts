@@ -1,0 +1,132 @@
+import { fileURLToPath } from 'node:url';
+import Koa from 'koa';
+import mount from 'koa-mount';
+import serve from 'koa-static';
+import type Provider from 'oidc-provider';
+import { AuditLog } from './audit/audit-log.ts';
+import { ClientRepository } from './clients/client-repository.ts';
+import type { BryggaConfig } from './config/schema.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { Metrics } from './http/metrics.ts';
+import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { LoginFlow } from './interaction/login-flow.ts';
+import { PendingChoiceRepository } from './interaction/pending-choices.ts';
+import { interactionRoutes } from './interaction/routes.ts';
+import type { Logger } from './log/logger.ts';
+import { LoginContextRepository } from './login/login-context.ts';
+import type { LoginMethod } from './login/login-method.ts';
+import type { LoginPolicy } from './login/login-policy.ts';
+import { StoreAdapter } from './oidc/adapter.ts';
+import type { ClaimsRelease } from './oidc/claims-release.ts';
+import { createProvider } from './oidc/provider.ts';
+import { logProviderEvents } from './oidc/provider-events.ts';
+import { SigningKeyStore } from './oidc/signing-keys.ts';
+import type { DocumentStore } from './store/document-store.ts';
+import { BryggaError } from './errors/brygga-error.ts';
+
+const staticFolder = fileURLToPath(new URL('../static', import.meta.url));
+
+/** oidc-provider models Brygga stores (every model the enabled features use). */
+export const providerModels = [
+  'Session',
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'ClientCredentials',
+  'Client',
+  'Interaction',
+  'ReplayDetection',
+  'PushedAuthorizationRequest',
+  'Grant',
+  'BackchannelAuthenticationRequest',
+  'DeviceCode',
+] as const;
+
+export interface BryggaDependencies {
+  config: BryggaConfig;
+  store: DocumentStore;
+  logger: Logger;
+  policy: LoginPolicy;
+  claimsRelease: ClaimsRelease;
+  /** Login methods in the order the chooser shows them. */
+  methods: (services: { audit: AuditLog }) => LoginMethod[];
+}
+
+export interface Brygga {
+  app: Koa;
+  provider: Provider;
+  audit: AuditLog;
+  metrics: Metrics;
+  clients: ClientRepository;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the bridge on an open store: indexes, signing keys, seeded clients, the provider,
+ * Brygga's own routes and the login methods, all in one koa app.
+ */
+export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
+  const { config, store, logger } = deps;
+  const audit = new AuditLog(store, config.secrets.auditHashKey, logger.child({ component: 'audit' }));
+  const keys = new SigningKeyStore(store, config.secrets.keyEncryptionKey);
+  const loginContexts = new LoginContextRepository(store);
+  const pendingChoices = new PendingChoiceRepository(store);
+  const clients = new ClientRepository(store);
+  const metrics = new Metrics();
+
+  await StoreAdapter.ensureIndexes(store, providerModels);
+  await Promise.all([audit.ensureIndexes(), keys.ensureIndexes(), loginContexts.ensureIndexes(), pendingChoices.ensureIndexes()]);
+  await ensureSigningKeys(config, keys, logger);
+  const seeded = await clients.seed(config.clients);
+  if (seeded.length > 0) logger.info({ clients: seeded }, 'seeded clients from configuration');
+
+  const jwks = await keys.loadJwks();
+  const provider = createProvider({ config, store, logger, jwks, loginContexts, claimsRelease: deps.claimsRelease });
+  logProviderEvents(provider, logger, audit);
+  audit.subscribe((event) => {
+    const result = /^login\.(\w+)$/.exec(event.event)?.[1];
+    if (result) metrics.logins.inc({ method: event.method ?? 'unknown', result });
+  });
+
+  const flow = new LoginFlow({ config, store, logger, audit, provider, policy: deps.policy, loginContexts, pendingChoices });
+  const methods = deps.methods({ audit });
+
+  const app = new Koa({ keys: config.secrets.cookieKeys, proxy: config.http.trustedProxies.length > 0 });
+  // Cookies are signed with the same keys as oidc-provider's (its cookies are read here too).
+  app.use(requestContext(logger));
+  app.use(securityHeaders());
+  if (config.metrics.enabled) app.use(metrics.middleware());
+  app.use(errorHandler(logger));
+  app.use(mount('/static', serve(staticFolder, { maxage: 3600_000 })));
+  const routers = [
+    healthRoutes(store),
+    ...(config.metrics.enabled ? [metrics.routes()] : []),
+    interactionRoutes({ provider, flow, methods, pendingChoices, interactionTtl: config.oidc.ttl.interaction }),
+    ...methods.map((method) => method.routes(flow)),
+  ];
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  app.use(mount(provider));
+
+  return {
+    app,
+    provider,
+    audit,
+    metrics,
+    clients,
+    async close() {
+      await Promise.all(methods.map((method) => method.close?.()));
+    },
+  };
+}
+
+/** Keys are created once and then only by `npm run keys -- rotate`, never silently. */
+async function ensureSigningKeys(config: BryggaConfig, keys: SigningKeyStore, logger: Logger): Promise<void> {
+  if (await keys.hasKeys()) return;
+  if (config.env === 'production') {
+    throw new BryggaError('invalid_config', 'No signing keys in the database: run `npm run keys -- rotate` once before starting');
+  }
+  await keys.rotate();
+  logger.warn('no signing keys found: created a first set (development only; production requires `npm run keys -- rotate`)');
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Next } from 'koa';
+import type { Logger } from '../log/logger.ts';
+
+/** A child logger per request (request id; interaction and client ids when known). */
+export function requestContext(logger: Logger) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    const incoming = ctx.get('x-request-id');
+    const requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const interactionId = /\/(?:interaction|login\/[\w-]+)\/([\w-]{8,})/.exec(ctx.path)?.[1];
+    ctx.state.requestId = requestId;
+    ctx.state.logger = logger.child({
+      requestId,
+      ...(interactionId && { interactionId }),
+      ...(typeof ctx.query.client_id === 'string' && { clientId: ctx.query.client_id.slice(0, 100) }),
+    });
+    ctx.set('X-Request-Id', requestId);
+    await next();
+  };
+}
