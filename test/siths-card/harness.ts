@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { Server } from 'node:net';
 import Koa from 'koa';
 import type { Context } from 'koa';
 import { pino } from 'pino';
