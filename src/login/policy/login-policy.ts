@@ -134,16 +134,10 @@ type Refusal = { kind: 'refuse'; rule: RefusalRule; careProviderId?: string };
 async function runSteps(
   candidates: Candidate[],
   context: PolicyContext,
-): Promise<{
-  passing: Candidate[];
-  refusal: { kind: 'refuse'; rule: RefusalRule; careProviderId?: string };
-}> {
+): Promise<{ passing: Candidate[]; refusal: Refusal }> {
   const passing: Candidate[] = [];
   let furthest = -1;
-  let refusal: { kind: 'refuse'; rule: RefusalRule; careProviderId?: string } = {
-    kind: 'refuse',
-    rule: 'not_registered',
-  };
+  let refusal: Refusal = { kind: 'refuse', rule: 'not_registered' };
 
   for (const candidate of candidates) {
     const failedAt = await firstFailingStep(candidate, context);
