@@ -158,6 +158,7 @@ export class OrderBook {
       const { person, delayMs } = this.autoApprove;
       if (delayMs < startTimeoutMs && now >= order.createdAt + delayMs) {
         order.pickedUpBy = 'autoApprove';
+        order.phase = 'userSign';
         this.approve(order, person);
       }
     }

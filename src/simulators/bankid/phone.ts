@@ -1,7 +1,8 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.ts';
 import type { OrderBook } from './order-book.ts';
 import type { TestPerson } from './people.ts';
+import { qrAuthCodeMatches } from './qr-check.ts';
 import type { SimOrder } from './sim-order.ts';
 import { isActive } from './sim-order.ts';
 
@@ -52,8 +53,7 @@ export class SimulatedPhone {
     if (Math.abs(Number(time) - elapsed) > 1) {
       throw new PhoneError(400, 'staleQr', 'The QR code is too old or from the future');
     }
-    const expected = createHmac('sha256', order.qrStartSecret).update(time).digest();
-    if (!timingSafeEqual(expected, Buffer.from(qrAuthCode, 'hex'))) {
+    if (!qrAuthCodeMatches(order.qrStartSecret, time, qrAuthCode)) {
       throw new PhoneError(400, 'invalidQr', 'The QR code does not verify');
     }
     return this.pickUp(order, 'qr', personalNumber);
