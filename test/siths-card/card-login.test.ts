@@ -32,7 +32,9 @@ async function presentCard(h: Harness, pem: string): Promise<request.Response> {
 async function assertRefused(h: Harness, pem: string, reason: string): Promise<void> {
   const response = await presentCard(h, pem);
   assert.equal(response.status, 401);
-  assert.deepEqual(h.services.failed, [{ uid: interactionUid, code: 'certificate_invalid', detail: reason }]);
+  assert.deepEqual(h.services.failed, [
+    { uid: interactionUid, code: 'certificate_invalid', detail: reason },
+  ]);
   assert.equal(h.services.completed.length, 0);
   const events = await h.services.auditEvents();
   assert.equal(events[0]?.event, 'certificate.rejected');
@@ -114,7 +116,9 @@ test('an unreachable OCSP responder refuses the login when fail-closed', async (
   const closed = await startPkiServer(await SithsTestPki.create());
   const deadUrl = `${closed.baseUrl}/ocsp`;
   await closed.close();
-  const h = await harness({ ocsp: { enabled: true, url: deadUrl, failClosed: true, timeoutMs: 2000 } });
+  const h = await harness({
+    ocsp: { enabled: true, url: deadUrl, failClosed: true, timeoutMs: 2000 },
+  });
   const card = await pki.issueCard(anna);
   await assertRefused(h, card.certificatePem, 'revocation_unavailable');
 });
@@ -123,7 +127,9 @@ test('an unreachable OCSP responder lets the login through when configured fail-
   const closed = await startPkiServer(await SithsTestPki.create());
   const deadUrl = `${closed.baseUrl}/ocsp`;
   await closed.close();
-  const h = await harness({ ocsp: { enabled: true, url: deadUrl, failClosed: false, timeoutMs: 2000 } });
+  const h = await harness({
+    ocsp: { enabled: true, url: deadUrl, failClosed: false, timeoutMs: 2000 },
+  });
   const card = await pki.issueCard(anna);
 
   const response = await presentCard(h, card.certificatePem);
@@ -140,7 +146,7 @@ test('a request without any certificate is refused as missing_certificate', asyn
   ]);
 });
 
-test('a certificate header from an address that is not a trusted proxy is refused and audited', async () => {
+test('a certificate header from an untrusted address is refused and audited', async () => {
   const h = await startHarness({ trustedProxies: ['10.20.30.40'] }, { pki, pkiServer });
   const card = await pki.issueCard(anna);
 

@@ -13,10 +13,13 @@ import { startSithsDevPki } from '../../src/simulators/siths-pki/dev-starter.ts'
 
 const logger = pino({ level: 'silent' });
 
-test('the development PKI writes an importable card that validates, and survives a restart', async (t) => {
+test('the development PKI writes an importable, valid card that survives a restart', async (t) => {
   const directory = mkdtempSync(path.join(tmpdir(), 'brygga-siths-'));
   t.after(() => rmSync(directory, { recursive: true, force: true }));
-  const config = sithsCardConfigSchema.parse({ enabled: true, simulator: { enabled: true, directory } });
+  const config = sithsCardConfigSchema.parse({
+    enabled: true,
+    simulator: { enabled: true, directory },
+  });
 
   const first = await startSithsDevPki(config, 'development', logger);
   const p12 = readFileSync(first.cardPkcs12Path);
@@ -24,7 +27,11 @@ test('the development PKI writes an importable card that validates, and survives
   assert.throws(() => createSecureContext({ pfx: p12, passphrase: 'wrong' }));
 
   const cardPem = readFileSync(path.join(directory, 'card.pem'), 'utf8');
-  const validator = new CardValidator(first.config, loadTrustStore(first.config.caCertificatePaths), logger);
+  const validator = new CardValidator(
+    first.config,
+    loadTrustStore(first.config.caCertificatePaths),
+    logger,
+  );
   const card = await validator.validate(cardPem);
   assert.equal(card.holder.employeeHsaId, 'SE5565594230-ABC1');
   assert.equal(card.revocation, 'ocsp');
@@ -33,8 +40,15 @@ test('the development PKI writes an importable card that validates, and survives
   const second = await startSithsDevPki(config, 'development', logger);
   t.after(() => second.close());
   assert.equal(readFileSync(path.join(directory, 'card.pem'), 'utf8'), cardPem);
-  const again = new CardValidator(second.config, loadTrustStore(second.config.caCertificatePaths), logger);
-  assert.equal((await again.validate(cardPem)).fingerprint, new X509Certificate(cardPem).fingerprint256);
+  const again = new CardValidator(
+    second.config,
+    loadTrustStore(second.config.caCertificatePaths),
+    logger,
+  );
+  assert.equal(
+    (await again.validate(cardPem)).fingerprint,
+    new X509Certificate(cardPem).fingerprint256,
+  );
 });
 
 test('the development PKI refuses to start in production', async () => {

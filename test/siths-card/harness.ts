@@ -40,7 +40,13 @@ export class RecordingServices implements LoginMethodServices {
 
   async loadInteractionByUid(uid: string): Promise<LoginInteraction> {
     if (uid !== interactionUid) throw new BryggaError('interaction_expired');
-    return { uid, clientId: 'client-1', forceAuthentication: false, requestedAcrValues: [], language: 'en' };
+    return {
+      uid,
+      clientId: 'client-1',
+      forceAuthentication: false,
+      requestedAcrValues: [],
+      language: 'en',
+    };
   }
 
   async completeLogin(ctx: Context, uid: string, identity: AuthenticatedIdentity): Promise<void> {

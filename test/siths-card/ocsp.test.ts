@@ -74,7 +74,11 @@ test('a tampered response does not verify', () => {
 });
 
 test('a card of another issuer is unknown to the responder', async () => {
-  const other = await stranger.issueCard({ hsaId: 'SE5565594230-OCSP2', givenName: 'O', surname: 'D' });
+  const other = await stranger.issueCard({
+    hsaId: 'SE5565594230-OCSP2',
+    givenName: 'O',
+    surname: 'D',
+  });
   const otherCard = new X509Certificate(other.certificatePem);
   const otherIssuer = new X509Certificate(stranger.authorities.issuingCa.certificatePem);
   const request = buildOcspRequest(otherCard, otherIssuer, true);

@@ -74,7 +74,11 @@ function get(path: string, card?: IssuedCertificate): Promise<Answer> {
 }
 
 test('a card presented in the TLS handshake logs in', async () => {
-  const card = await pki.issueCard({ hsaId: 'SE5565594230-TLS1', givenName: 'Tove', surname: 'Tls' });
+  const card = await pki.issueCard({
+    hsaId: 'SE5565594230-TLS1',
+    givenName: 'Tove',
+    surname: 'Tls',
+  });
   const answer = await get(`/login/siths-card/${interactionUid}`, card);
 
   assert.equal(answer.status, 200);
@@ -93,7 +97,11 @@ test('a TLS connection without a card gets the failure page, not a handshake err
 
 test('a card from another CA over TLS is refused as unknown_ca', async () => {
   const stranger = await SithsTestPki.create();
-  const card = await stranger.issueCard({ hsaId: 'SE5565594230-TLS2', givenName: 'S', surname: 'T' });
+  const card = await stranger.issueCard({
+    hsaId: 'SE5565594230-TLS2',
+    givenName: 'S',
+    surname: 'T',
+  });
   const answer = await get(`/login/siths-card/${interactionUid}`, card);
 
   assert.equal(answer.status, 401);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const port = z.number().int().min(0).max(65535);
 
 const listenerSchema = z.object({
-  /** Brygga terminates TLS itself and asks the browser for the card (mode a, docs/siths-card.md). */
+  /** Brygga terminates TLS and asks the browser for the card (mode a, docs/siths-card.md). */
   enabled: z.boolean().default(false),
   host: z.string().min(1).default('127.0.0.1'),
   /** A port of its own: every connection to it asks for a client certificate. */

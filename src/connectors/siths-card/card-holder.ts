@@ -35,7 +35,8 @@ export function readCardHolder(card: X509Certificate): CardHolder {
 
   const serialNumber = first(oid.serialNumber);
   if (!serialNumber || !isHsaId(serialNumber)) {
-    const what = serialNumber && /^\d{12}$/.test(serialNumber) ? 'a personal identity number' : 'no HSA-ID';
+    const what =
+      serialNumber && /^\d{12}$/.test(serialNumber) ? 'a personal identity number' : 'no HSA-ID';
     throw new CertificateRejected('invalid_hsa_id', `the certificate subject holds ${what}`);
   }
   return {

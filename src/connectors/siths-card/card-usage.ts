@@ -14,10 +14,16 @@ export function checkCardUsage(card: X509Certificate): void {
   const parsed = new x509.X509Certificate(card.raw);
   const keyUsage = parsed.getExtension(x509.KeyUsagesExtension);
   if (!keyUsage || (keyUsage.usages & x509.KeyUsageFlags.digitalSignature) === 0) {
-    throw new CertificateRejected('wrong_key_usage', 'the certificate is not for digital signature');
+    throw new CertificateRejected(
+      'wrong_key_usage',
+      'the certificate is not for digital signature',
+    );
   }
   const extended = card.keyUsage;
   if (extended && !extended.includes(clientAuth) && !extended.includes(anyExtendedKeyUsage)) {
-    throw new CertificateRejected('wrong_key_usage', 'the certificate is not for client authentication');
+    throw new CertificateRejected(
+      'wrong_key_usage',
+      'the certificate is not for client authentication',
+    );
   }
 }

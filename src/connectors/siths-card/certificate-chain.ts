@@ -47,7 +47,10 @@ function buildPath(card: X509Certificate, trust: TrustStore): X509Certificate[] 
 function checkValidity(certificate: X509Certificate, isCard: boolean, now: Date): void {
   const whose = isCard ? 'the card certificate' : `CA ${certificate.subject}`;
   if (now < certificate.validFromDate) {
-    throw new CertificateRejected('not_yet_valid', `${whose} is not valid before ${certificate.validFrom}`);
+    throw new CertificateRejected(
+      'not_yet_valid',
+      `${whose} is not valid before ${certificate.validFrom}`,
+    );
   }
   if (now > certificate.validToDate) {
     throw new CertificateRejected('expired', `${whose} expired ${certificate.validTo}`);

@@ -47,12 +47,17 @@ function decodeHeader(value: string): Buffer {
   try {
     pem = decodeURIComponent(value);
   } catch (error) {
-    throw new CertificateRejected('malformed_certificate', 'the certificate header is not URL-encoded', {
-      cause: error,
-    });
+    throw new CertificateRejected(
+      'malformed_certificate',
+      'the certificate header is not URL-encoded',
+      {
+        cause: error,
+      },
+    );
   }
   const body = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(pem)?.[1];
-  if (!body) throw new CertificateRejected('malformed_certificate', 'the certificate header holds no PEM');
+  if (!body)
+    throw new CertificateRejected('malformed_certificate', 'the certificate header holds no PEM');
   return Buffer.from(body.replace(/\s+/g, ''), 'base64');
 }
 

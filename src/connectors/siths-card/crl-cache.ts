@@ -35,7 +35,11 @@ export class CrlCache {
     return this.config.urls.length > 0;
   }
 
-  async statusOf(card: X509Certificate, issuer: X509Certificate, now: Date): Promise<'good' | 'revoked'> {
+  async statusOf(
+    card: X509Certificate,
+    issuer: X509Certificate,
+    now: Date,
+  ): Promise<'good' | 'revoked'> {
     await Promise.all(this.config.urls.map((url) => this.refreshIfStale(url)));
 
     const current = [...this.cached.values()].find(
@@ -86,7 +90,8 @@ export class CrlCache {
 
 async function download(url: string, timeoutMs: number): Promise<ArrayBuffer> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new RevocationUnavailable(`CRL download answered HTTP ${response.status}`);
+  if (!response.ok)
+    throw new RevocationUnavailable(`CRL download answered HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > maxCrlBytes) throw new RevocationUnavailable('the CRL is too large');
   const bytes = await response.arrayBuffer();

@@ -1,7 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 
 /** Issuer, serial and fingerprint of a certificate: identify it in logs without naming anyone. */
-export function describeCertificate(der: Buffer): { issuer?: string; serial?: string; fingerprint?: string } {
+export function describeCertificate(der: Buffer): {
+  issuer?: string;
+  serial?: string;
+  fingerprint?: string;
+} {
   try {
     const certificate = new X509Certificate(der);
     return {

@@ -35,9 +35,7 @@ export async function askOcsp(
 
 /** RFC 5280 4.2.2.1 Authority Information Access, access method id-ad-ocsp. */
 export function ocspUrlOf(card: X509Certificate): string | undefined {
-  const access = new x509.X509Certificate(card.raw).getExtension(
-    x509.AuthorityInfoAccessExtension,
-  );
+  const access = new x509.X509Certificate(card.raw).getExtension(x509.AuthorityInfoAccessExtension);
   return access?.ocsp.find((name) => name.type === 'url' && /^https?:/.test(name.value))?.value;
 }
 
@@ -57,6 +55,7 @@ async function post(url: string, body: Buffer, timeoutMs: number): Promise<Buffe
     throw new RevocationUnavailable(`the OCSP responder answered HTTP ${response.status}`);
   }
   const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > maxResponseBytes) throw new RevocationUnavailable('the OCSP answer is too large');
+  if (bytes.length > maxResponseBytes)
+    throw new RevocationUnavailable('the OCSP answer is too large');
   return bytes;
 }

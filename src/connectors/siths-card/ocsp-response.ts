@@ -119,7 +119,10 @@ function matchesResponder(certificate: X509Certificate, responderId: ResponderID
   return false;
 }
 
-function checkNonce(extensions: BasicOCSPResponse['tbsResponseData']['responseExtensions'], check: OcspCheck): void {
+function checkNonce(
+  extensions: BasicOCSPResponse['tbsResponseData']['responseExtensions'],
+  check: OcspCheck,
+): void {
   const sent = check.request.nonce;
   if (!sent) return;
   const extension = extensions?.find((item) => item.extnID === id_pkix_ocsp_nonce);

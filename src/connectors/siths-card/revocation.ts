@@ -26,9 +26,13 @@ export async function checkRevocation(
   if (config.ocsp.enabled) {
     try {
       const status = await askOcsp(card, issuer, config, now);
-      if (status === 'revoked') throw new CertificateRejected('revoked', 'OCSP: the card is revoked');
+      if (status === 'revoked')
+        throw new CertificateRejected('revoked', 'OCSP: the card is revoked');
       if (status === 'unknown') {
-        throw new CertificateRejected('revocation_unknown', 'OCSP: the responder does not know the card');
+        throw new CertificateRejected(
+          'revocation_unknown',
+          'OCSP: the responder does not know the card',
+        );
       }
       return 'ocsp';
     } catch (error) {

@@ -44,7 +44,13 @@ export function createSithsCardMethod(options: SithsCardMethodOptions): LoginMet
           await loadBoundInteraction(services, ctx, uid);
           const card = await validator.validate(presented.der, now());
           logger.info(
-            { interactionId: uid, via: presented.via, issuer: card.issuer, serial: card.serialNumber, revocation: card.revocation },
+            {
+              interactionId: uid,
+              via: presented.via,
+              issuer: card.issuer,
+              serial: card.serialNumber,
+              revocation: card.revocation,
+            },
             'SITHS card accepted',
           );
           await services.completeLogin(ctx, uid, cardIdentity(card, config));
@@ -81,13 +87,25 @@ async function recordRejection(
   const peerAddress = normaliseAddress(ctx.req.socket.remoteAddress ?? '');
   const certificate = presented ? describeCertificate(presented.der) : {};
   logger.warn(
-    { interactionId: uid, reason: rejection.reason, problem: rejection.message, via: presented?.via, ...certificate },
+    {
+      interactionId: uid,
+      reason: rejection.reason,
+      problem: rejection.message,
+      via: presented?.via,
+      ...certificate,
+    },
     'SITHS card refused',
   );
   await services.audit.record({
     event: 'certificate.rejected',
     method: 'siths-card',
     reason: rejection.reason,
-    details: { interactionId: uid, peerAddress, problem: rejection.message, via: presented?.via, ...certificate },
+    details: {
+      interactionId: uid,
+      peerAddress,
+      problem: rejection.message,
+      via: presented?.via,
+      ...certificate,
+    },
   });
 }

@@ -17,9 +17,7 @@ export function splitPemCertificates(text: string): string[] {
 }
 
 export function isSelfSigned(certificate: X509Certificate): boolean {
-  return (
-    certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey)
-  );
+  return certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
 }
 
 export function trustStoreFromPem(pems: string[]): TrustStore {

@@ -43,16 +43,25 @@ export async function startSithsDevPki(
   const card = stored && stillUsable(stored, pki) ? stored : await pki.issueCard(devCardHolder);
   saveIssued(directory, 'card', card);
   const cardPkcs12Path = path.join(directory, 'card.p12');
-  writeFileSync(cardPkcs12Path, createPkcs12(card.certificatePem, card.privateKeyPem, config.simulator.passphrase), {
-    mode: 0o600,
-  });
+  writeFileSync(
+    cardPkcs12Path,
+    createPkcs12(card.certificatePem, card.privateKeyPem, config.simulator.passphrase),
+    {
+      mode: 0o600,
+    },
+  );
   const chainPath = path.join(directory, 'ca-chain.pem');
   writeFileSync(chainPath, pki.caCertificatesPem.join(''));
   const tls = await loadOrCreateListenerTls(directory);
 
   logger.child({ component: 'siths-pki' }).info(
-    { cardPkcs12Path, ocspUrl: pki.ocspUrl, crlUrl: pki.crlUrl, tlsCa: filesOf(directory, 'tls-ca').certificate },
-    'development SITHS card ready: import the PKCS#12 file (passphrase sithsCard.simulator.passphrase)',
+    {
+      cardPkcs12Path,
+      ocspUrl: pki.ocspUrl,
+      crlUrl: pki.crlUrl,
+      tlsCa: filesOf(directory, 'tls-ca').certificate,
+    },
+    'development SITHS card ready: import card.p12 (passphrase: sithsCard.simulator.passphrase)',
   );
   return {
     config: {
@@ -83,7 +92,9 @@ async function loadOrCreateAuthorities(directory: string): Promise<SithsTestPki[
 }
 
 /** The listener's server certificate, for localhost and 127.0.0.1, from a TLS CA of its own. */
-async function loadOrCreateListenerTls(directory: string): Promise<{ certificate: string; key: string }> {
+async function loadOrCreateListenerTls(
+  directory: string,
+): Promise<{ certificate: string; key: string }> {
   if (!(await loadIssued(directory, 'listener-tls'))) {
     const tlsCa = await createCertificateAuthority('Brygga DEV SITHS listener TLS CA');
     const server = await issueCertificate(tlsCa, {

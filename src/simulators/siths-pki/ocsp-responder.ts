@@ -19,7 +19,8 @@ import { AlgorithmIdentifier, Certificate, Extension } from '@peculiar/asn1-x509
 import type { IssuedCertificate } from '../../dev-pki/dev-pki.ts';
 
 /** What the simulated responder says about one serial number (hex, lower case). */
-export type SimulatedStatus = { status: 'good' } | { status: 'revoked'; at: Date } | { status: 'unknown' };
+export type SimulatedStatus =
+  { status: 'good' } | { status: 'revoked'; at: Date } | { status: 'unknown' };
 
 export interface ResponderKeys {
   issuer: IssuedCertificate;
@@ -56,7 +57,9 @@ export function answerOcspRequest(
       nextUpdate: new Date(now.getTime() + 3_600_000),
     });
   });
-  const nonce = request.tbsRequest.requestExtensions?.find((item) => item.extnID === id_pkix_ocsp_nonce);
+  const nonce = request.tbsRequest.requestExtensions?.find(
+    (item) => item.extnID === id_pkix_ocsp_nonce,
+  );
   const signerTbs = AsnConvert.parse(keys.signer.certificate.rawData, Certificate);
   const keyHash = createHash('sha1')
     .update(Buffer.from(signerTbs.tbsCertificate.subjectPublicKeyInfo.subjectPublicKey))
@@ -95,7 +98,8 @@ export function errorResponse(status: OCSPResponseStatus): Buffer {
 
 function certStatus(state: SimulatedStatus): CertStatus {
   if (state.status === 'good') return new CertStatus({ good: null });
-  if (state.status === 'revoked') return new CertStatus({ revoked: new RevokedInfo({ revocationTime: state.at }) });
+  if (state.status === 'revoked')
+    return new CertStatus({ revoked: new RevokedInfo({ revocationTime: state.at }) });
   return new CertStatus({ unknown: null });
 }
 
@@ -106,7 +110,8 @@ interface IssuerHashes {
 
 function hashesOf(issuer: IssuedCertificate): IssuerHashes {
   const tbs = AsnConvert.parse(issuer.certificate.rawData, Certificate).tbsCertificate;
-  const sha1 = (bytes: ArrayBuffer): Buffer => createHash('sha1').update(Buffer.from(bytes)).digest();
+  const sha1 = (bytes: ArrayBuffer): Buffer =>
+    createHash('sha1').update(Buffer.from(bytes)).digest();
   return {
     name: sha1(AsnConvert.serialize(tbs.subject)),
     key: sha1(tbs.subjectPublicKeyInfo.subjectPublicKey),

@@ -1,4 +1,11 @@
-import { X509Certificate, createCipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import {
+  X509Certificate,
+  createCipheriv,
+  createHash,
+  createHmac,
+  pbkdf2Sync,
+  randomBytes,
+} from 'node:crypto';
 import { createPrivateKey } from 'node:crypto';
 import { ContentInfo, id_data } from '@peculiar/asn1-cms';
 import {
@@ -34,14 +41,20 @@ const iterations = 100_000;
  * PBKDF2-SHA256 / AES-256-CBC shrouded bag (RFC 8018), the certificate in a plain bag, and
  * an HMAC-SHA256 integrity MAC keyed by the RFC 7292 Appendix B derivation. Development only.
  */
-export function createPkcs12(certificatePem: string, privateKeyPem: string, passphrase: string): Buffer {
+export function createPkcs12(
+  certificatePem: string,
+  privateKeyPem: string,
+  passphrase: string,
+): Buffer {
   const certificate = new X509Certificate(certificatePem);
   const keyId = createHash('sha1').update(certificate.raw).digest();
   const attributes = [localKeyId(keyId)];
 
   const certBag = new SafeBag({
     bagId: id_certBag,
-    bagValue: der(new CertBag({ certId: id_x509Certificate, certValue: der(new OctetString(certificate.raw)) })),
+    bagValue: der(
+      new CertBag({ certId: id_x509Certificate, certValue: der(new OctetString(certificate.raw)) }),
+    ),
     bagAttributes: attributes,
   });
   const keyBag = new SafeBag({
@@ -50,7 +63,12 @@ export function createPkcs12(certificatePem: string, privateKeyPem: string, pass
     bagAttributes: attributes,
   });
   const authenticatedSafe = Buffer.from(
-    der(new AuthenticatedSafe([dataContent(new SafeContents([certBag])), dataContent(new SafeContents([keyBag]))])),
+    der(
+      new AuthenticatedSafe([
+        dataContent(new SafeContents([certBag])),
+        dataContent(new SafeContents([keyBag])),
+      ]),
+    ),
   );
 
   const macSalt = randomBytes(16);
@@ -58,7 +76,10 @@ export function createPkcs12(certificatePem: string, privateKeyPem: string, pass
   const mac = createHmac('sha256', macKey).update(authenticatedSafe).digest();
   const pfx = new PFX({
     version: 3,
-    authSafe: new ContentInfo({ contentType: id_data, content: der(new OctetString(authenticatedSafe)) }),
+    authSafe: new ContentInfo({
+      contentType: id_data,
+      content: der(new OctetString(authenticatedSafe)),
+    }),
     macData: new MacData({
       mac: new DigestInfo({
         digestAlgorithm: new AlgorithmIdentifier({ algorithm: oid.sha256, parameters: null }),
@@ -95,7 +116,10 @@ function shroudKey(privateKeyPem: string, passphrase: string): EncryptedPrivateK
         ],
       }),
       new Sequence({
-        value: [new ObjectIdentifier({ value: oid.aes256Cbc }), new DerOctetString({ valueHex: iv })],
+        value: [
+          new ObjectIdentifier({ value: oid.aes256Cbc }),
+          new DerOctetString({ valueHex: iv }),
+        ],
       }),
     ],
   }).toBER();
@@ -107,7 +131,13 @@ function shroudKey(privateKeyPem: string, passphrase: string): EncryptedPrivateK
 }
 
 /** RFC 7292 Appendix B.2 with SHA-256 (u = 32, v = 64); the password as BMPString + NUL NUL. */
-function pkcs12Kdf(passphrase: string, salt: Buffer, id: number, rounds: number, length: number): Buffer {
+function pkcs12Kdf(
+  passphrase: string,
+  salt: Buffer,
+  id: number,
+  rounds: number,
+  length: number,
+): Buffer {
   const v = 64;
   const password = Buffer.concat([Buffer.from(passphrase, 'utf16le').swap16(), Buffer.alloc(2)]);
   const repeat = (source: Buffer): Buffer => {
@@ -123,7 +153,8 @@ function pkcs12Kdf(passphrase: string, salt: Buffer, id: number, rounds: number,
 
   while (Buffer.concat(output).length < length) {
     let block = createHash('sha256').update(diversifier).update(input).digest();
-    for (let round = 1; round < rounds; round += 1) block = createHash('sha256').update(block).digest();
+    for (let round = 1; round < rounds; round += 1)
+      block = createHash('sha256').update(block).digest();
     output.push(block);
     const b = repeat(block);
     for (let offset = 0; offset < input.length; offset += v) addOne(input, offset, b, v);

@@ -29,27 +29,37 @@ export interface CardOptions {
   keyUsage?: number;
 }
 
-export async function issueIssuingCa(root: IssuedCertificate, commonName: string): Promise<IssuedCertificate> {
+export async function issueIssuingCa(
+  root: IssuedCertificate,
+  commonName: string,
+): Promise<IssuedCertificate> {
   const keys = await generateKeys();
   return sign(root, keys, {
     subject: `CN=${commonName}, O=Brygga development, C=SE`,
     notAfter: daysFromNow(3000),
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
 }
 
-export async function issueCard(ca: IssuedCertificate, options: CardOptions): Promise<IssuedCertificate> {
+export async function issueCard(
+  ca: IssuedCertificate,
+  options: CardOptions,
+): Promise<IssuedCertificate> {
   const keys = await generateKeys();
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(options.keyUsage ?? x509.KeyUsageFlags.digitalSignature, true),
     new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
   ];
-  if (options.ocspUrl) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: options.ocspUrl }));
+  if (options.ocspUrl)
+    extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: options.ocspUrl }));
   if (options.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([options.crlUrl]));
   return sign(ca, keys, {
     subject: [

@@ -23,7 +23,10 @@ export function saveIssued(directory: string, name: string, issued: IssuedCertif
 }
 
 /** Reads back what saveIssued wrote, or undefined when it is not there. */
-export async function loadIssued(directory: string, name: string): Promise<IssuedCertificate | undefined> {
+export async function loadIssued(
+  directory: string,
+  name: string,
+): Promise<IssuedCertificate | undefined> {
   const files = filesOf(directory, name);
   if (!existsSync(files.certificate) || !existsSync(files.key)) return undefined;
 

@@ -41,14 +41,20 @@ export async function startPkiServer(pki: SithsTestPki, port = 0): Promise<Runni
   };
 }
 
-async function route(pki: SithsTestPki, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  pki: SithsTestPki,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const keys = { issuer: pki.authorities.issuingCa, signer: pki.authorities.ocspSigner };
   const statusOf = pki.statusOf.bind(pki);
 
   if (request.method === 'POST' && path === '/ocsp') {
     const body = await readBody(request);
-    const answer = body ? answerOcspRequest(body, keys, statusOf) : errorResponse(OCSPResponseStatus.malformedRequest);
+    const answer = body
+      ? answerOcspRequest(body, keys, statusOf)
+      : errorResponse(OCSPResponseStatus.malformedRequest);
     return send(response, 200, 'application/ocsp-response', answer);
   }
   if (request.method === 'GET' && path.startsWith('/ocsp/')) {
