@@ -5,6 +5,10 @@
  */
 export { validateSamlResponse } from './validate-response.ts';
 export { MemoryReplayCache, StoreReplayCache } from './replay-cache.ts';
+export { failureCodeFor } from './failure-code.ts';
+export { registerSamlifySchemaValidator } from '../xml/schema-validator.ts';
+export { inflateRedirectMessage, decodePostMessage } from '../xml/decode-message.ts';
+export { defaultXmlLimits } from '../xml/limits.ts';
 export type {
   PendingAuthnRequest,
   ReplayCache,
