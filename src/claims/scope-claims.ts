@@ -90,6 +90,7 @@ export const scopeClaims: Record<string, string[] | null> = {
 export const claimsSupported: string[] = [
   ...new Set([
     'iss',
+    'sid',
     'auth_time',
     claim.acr,
     claim.amr,
