@@ -17,7 +17,11 @@ const oid = {
   commonName: '2.5.4.3',
 };
 
-/** domain.md §3.2: `SE` + catalogue owner's organisation number + `-` + suffix, ≤ 31 chars. */
+/**
+ * domain.md §3.2: `SE` + catalogue owner's organisation number + `-` + suffix, ≤ 31 chars.
+ * TODO(siths-test-hsa-id): Inera's test catalogue uses ids like `TSTNMT2321000156-1019`
+ * (upstreams.md §3.2); cards from the TEST SITHS chain are refused until that is configurable.
+ */
 const hsaIdPattern = /^SE\d{10}-[A-Za-z0-9]+$/;
 
 export function isHsaId(value: string): boolean {

@@ -10,6 +10,8 @@ const maxDepth = 4;
  * Builds the path from the card to a configured root (RFC 5280 6.1, reduced: names and
  * signatures, CA flag, validity). Only configured CAs are used; intermediates the browser
  * sent are ignored. Returns [card, issuer, …, root].
+ * TODO(siths-policy): certificate policies, name constraints and path length are not checked;
+ * the SITHS policy OIDs (IN-PKI) are not confirmed yet.
  */
 export function validateChain(
   card: X509Certificate,
