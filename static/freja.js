@@ -1,5 +1,6 @@
 // Freja eID+ login page: keeps the status line current from Brygga's status endpoint
 // (the browser never talks to Freja) and moves on when the login has ended.
+/* global document, fetch, setTimeout, setInterval */
 (function () {
   'use strict';
   var section = document.getElementById('freja');
@@ -62,10 +63,16 @@
   function poll() {
     if (stopped) return;
     fetch(statusUrl, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        return response.json();
+      })
       .then(apply)
-      .catch(function () { /* a lost poll is retried on the next tick */ })
-      .then(function () { if (!stopped) setTimeout(poll, pollMs); });
+      .catch(function () {
+        /* a lost poll is retried on the next tick */
+      })
+      .then(function () {
+        if (!stopped) setTimeout(poll, pollMs);
+      });
   }
 
   setInterval(tick, 1000);

@@ -58,7 +58,7 @@ test('every non-APPROVED final status ends the login without an identity', async
   assert.deepEqual(await connector.getOneResult(authRef), { kind: 'ended', status: 'RP_CANCELED' });
 });
 
-test('a result signed by a certificate that is not configured (unknown x5t) is refused', async () => {
+test('a result signed by a certificate not configured (unknown x5t) is refused', async () => {
   const other = await signingIdentity();
   const picky = new FrejaConnector({
     ...frejaConnectorOptionsForSimulator(simulator, silentLogger),
@@ -68,7 +68,11 @@ test('a result signed by a certificate that is not configured (unknown x5t) is r
     const { authRef } = await picky.initAuthentication();
     await simulator.phone({ action: 'approve', reference: authRef, ssn: tolvan });
     const result = await picky.getOneResult(authRef);
-    assert.deepEqual(result, { kind: 'refused', reason: 'unknown_signing_key', status: 'APPROVED' });
+    assert.deepEqual(result, {
+      kind: 'refused',
+      reason: 'unknown_signing_key',
+      status: 'APPROVED',
+    });
   } finally {
     await picky.close();
   }
@@ -83,7 +87,11 @@ async function withScriptedResult(
   const jws = await details(authRef);
   const fake = await startFakeFreja((): ScriptedAnswer => ({
     status: 200,
-    body: JSON.stringify({ authRef: options.outerAuthRef ?? authRef, status: 'APPROVED', details: jws }),
+    body: JSON.stringify({
+      authRef: options.outerAuthRef ?? authRef,
+      status: 'APPROVED',
+      details: jws,
+    }),
   }));
   const scripted = new FrejaConnector({
     baseUrl: fake.url,
@@ -108,7 +116,10 @@ test('a forged details JWS (payload changed after signing) is refused', async ()
       const genuine = await signDetails(freja.certificate, freja.x5t, approvedPayload(authRef));
       const [header, , signature] = genuine.split('.');
       const forged = { ...approvedPayload(authRef) };
-      (forged.requestedAttributes as Record<string, unknown>).ssn = { ssn: '188001619819', country: 'SE' };
+      (forged.requestedAttributes as Record<string, unknown>).ssn = {
+        ssn: '188001619819',
+        country: 'SE',
+      };
       const payload = Buffer.from(JSON.stringify(forged)).toString('base64url');
       return `${header}.${payload}.${signature}`;
     },
@@ -167,17 +178,25 @@ test('a signed result below Freja eID+ or without the identity attributes is ref
   assert.equal(bare.kind === 'refused' && bare.reason, 'attributes_missing');
 });
 
-test('a signature from an expired signing certificate is refused even when it verifies', async () => {
+test('an expired signing certificate is refused even when the signature verifies', async () => {
   const expired = await signingIdentity({
     notBefore: new Date(Date.now() - 400 * 86_400_000),
     notAfter: new Date(Date.now() - 86_400_000),
   });
   const result = await withScriptedResult(
     (authRef) =>
-      signDetails(expired.certificate, expired.x5t, approvedPayload(authRef, Date.now() - 2 * 86_400_000)),
+      signDetails(
+        expired.certificate,
+        expired.x5t,
+        approvedPayload(authRef, Date.now() - 2 * 86_400_000),
+      ),
     { signingPems: [expired.certificate.certificatePem] },
   );
-  assert.deepEqual(result, { kind: 'refused', reason: 'signing_certificate_expired', status: 'APPROVED' });
+  assert.deepEqual(result, {
+    kind: 'refused',
+    reason: 'signing_certificate_expired',
+    status: 'APPROVED',
+  });
 });
 
 test('Freja error bodies and transport failures become BryggaErrors in one place', async () => {

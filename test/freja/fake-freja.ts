@@ -25,7 +25,12 @@ export async function startFakeFreja(answer: (path: string, raw: string) => Scri
   });
   const client = await issueCertificate(clientAuthority, { subject: 'CN=RP', usage: 'client' });
   const server = createServer(
-    { key: tls.privateKeyPem, cert: tls.certificatePem, ca: [clientAuthority.certificatePem], requestCert: true },
+    {
+      key: tls.privateKeyPem,
+      cert: tls.certificatePem,
+      ca: [clientAuthority.certificatePem],
+      requestCert: true,
+    },
     (request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { Agent, request } from 'undici';
 import { issueCertificate, createCertificateAuthority } from '../../src/dev-pki/dev-pki.ts';
-import { ManualClock, startFrejaSimulator } from '../../src/simulators/freja/index.ts';
+import { appLinkFor, ManualClock, startFrejaSimulator } from '../../src/simulators/freja/index.ts';
 import type { FrejaSimulator } from '../../src/simulators/freja/index.ts';
 import { inferredPlus, rawClient } from './support.ts';
 
@@ -44,7 +44,7 @@ test('STARTED, DELIVERED_TO_MOBILE on scan, APPROVED with a signed details JWS',
   const authRef = await start();
   assert.equal(await statusOf(authRef), 'STARTED');
 
-  const link = `frejaeid://bindUserToTransaction?transactionReference=${encodeURIComponent(authRef)}`;
+  const link = appLinkFor(authRef);
   await simulator.phone({ action: 'scan', reference: link, ssn: tolvan });
   assert.equal(await statusOf(authRef), 'DELIVERED_TO_MOBILE');
 
@@ -74,7 +74,7 @@ test('STARTED, DELIVERED_TO_MOBILE on scan, APPROVED with a signed details JWS',
   });
 });
 
-test('the user declines (CANCELED), Freja rejects (REJECTED), the RP cancels (RP_CANCELED)', async () => {
+test('user declines: CANCELED; Freja rejects: REJECTED; RP cancels: RP_CANCELED', async () => {
   const declined = await start();
   await simulator.phone({ action: 'cancel', reference: declined });
   assert.equal(await statusOf(declined), 'CANCELED');
@@ -92,7 +92,7 @@ test('the user declines (CANCELED), Freja rejects (REJECTED), the RP cancels (RP
   assert.deepEqual([again.status, again.json.code], [400, 1100]);
 });
 
-test('a request expires after two minutes of simulated time and can no longer be approved', async () => {
+test('a request expires after two simulated minutes and cannot be approved then', async () => {
   const authRef = await start();
   clock.advance(119_000);
   assert.equal(await statusOf(authRef), 'STARTED');
@@ -120,7 +120,11 @@ test('bad requests get 400 with Freja error codes', async () => {
     [init, b64({ ...inferredPlus, userInfo: 'someone' }), 1002],
     [init, b64({ ...inferredPlus, minRegistrationLevel: 'GOLD' }), 1007],
     [init, b64({ ...inferredPlus, attributesToReturn: [{ attribute: 'SHOE_SIZE' }] }), 2002],
-    [getOne, `getOneAuthResultRequest=${Buffer.from('{"authRef":"nope"}').toString('base64')}`, 1100],
+    [
+      getOne,
+      `getOneAuthResultRequest=${Buffer.from('{"authRef":"nope"}').toString('base64')}`,
+      1100,
+    ],
   ];
   for (const [path, body, code] of cases) {
     const answer = await client.post(path, body);
@@ -130,7 +134,7 @@ test('bad requests get 400 with Freja error codes', async () => {
   }
 });
 
-test('the body is read raw: `+` in base64 stays a plus, %XX is decoded, any Content-Type', async () => {
+test('raw body: `+` stays a plus, %XX is decoded, any Content-Type', async () => {
   // userInfo chosen so the standard base64 of the JSON contains '+' and '/'.
   const body = { ...inferredPlus, padding: '>>>???~~~' };
   const encoded = Buffer.from(JSON.stringify(body)).toString('base64');

@@ -12,7 +12,11 @@ import { BryggaError, isBryggaError } from '../../src/errors/brygga-error.ts';
 import type { ErrorCode } from '../../src/errors/codes.ts';
 import { createRootLogger } from '../../src/log/logger.ts';
 import type { AuthenticatedIdentity } from '../../src/login/authenticated-identity.ts';
-import type { LoginInteraction, LoginMethod, LoginMethodServices } from '../../src/login/login-method.ts';
+import type {
+  LoginInteraction,
+  LoginMethod,
+  LoginMethodServices,
+} from '../../src/login/login-method.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { MongoStore } from '../../src/store/mongo-store.ts';
@@ -35,7 +39,10 @@ export function testOnStores(name: string, body: (store: DocumentStore) => Promi
 }
 
 /** A relying party that talks to the simulator on the raw wire, for contract tests. */
-export function rawClient(simulator: FrejaSimulator, certificate = simulator.relyingPartyCertificate) {
+export function rawClient(
+  simulator: FrejaSimulator,
+  certificate = simulator.relyingPartyCertificate,
+) {
   const agent = new Agent({
     connect: {
       ca: simulator.caCertificatePem,
@@ -97,11 +104,23 @@ export class RecordingServices implements LoginMethodServices {
     const uid = ctx.cookies.get('test_interaction');
     if (!uid) throw new BryggaError('interaction_expired');
     const language = ctx.query.lang === 'en' ? 'en' : 'sv';
-    return { uid, clientId: 'client-1', forceAuthentication: false, requestedAcrValues: [], language };
+    return {
+      uid,
+      clientId: 'client-1',
+      forceAuthentication: false,
+      requestedAcrValues: [],
+      language,
+    };
   }
 
   async loadInteractionByUid(uid: string): Promise<LoginInteraction> {
-    return { uid, clientId: 'client-1', forceAuthentication: false, requestedAcrValues: [], language: 'sv' };
+    return {
+      uid,
+      clientId: 'client-1',
+      forceAuthentication: false,
+      requestedAcrValues: [],
+      language: 'sv',
+    };
   }
 
   async completeLogin(ctx: Context, uid: string, identity: AuthenticatedIdentity): Promise<void> {

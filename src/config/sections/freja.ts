@@ -31,7 +31,10 @@ const frejaSimulatorSchema = z.object({
   /** Plain-HTTP port of the simulated phone (control page and JSON); 0 picks a free port. */
   phonePort: z.number().int().min(0).max(65535).default(0),
   /** ssn of a test person who approves every request at once (development convenience). */
-  autoApprove: z.string().regex(/^\d{12}$/).optional(),
+  autoApprove: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   people: z.array(frejaTestPersonSchema).min(1).default(defaultFrejaTestPeople),
 });
 

@@ -4,8 +4,7 @@ import { signingCertificateState } from './signing-certificates.ts';
 import type { FrejaApproval, FrejaRefusalReason, FrejaRegistrationLevel } from './wire-types.ts';
 
 export type DetailsVerdict =
-  | { ok: true; approval: FrejaApproval }
-  | { ok: false; reason: FrejaRefusalReason };
+  { ok: true; approval: FrejaApproval } | { ok: false; reason: FrejaRefusalReason };
 
 /**
  * Checks the `details` of an APPROVED result (upstreams.md §2.6): the signing certificate is

@@ -50,16 +50,20 @@ export class FrejaConnector {
    * only, with name, personnummer and registration level returned (upstreams.md §2.3).
    */
   async initAuthentication(): Promise<{ authRef: string }> {
-    const answer = await this.http.post('/authentication/1.0/initAuthentication', 'initAuthRequest', {
-      userInfoType: 'INFERRED',
-      userInfo: 'N/A',
-      minRegistrationLevel: 'PLUS',
-      attributesToReturn: [
-        { attribute: 'BASIC_USER_INFO' },
-        { attribute: 'SSN' },
-        { attribute: 'REGISTRATION_LEVEL' },
-      ],
-    });
+    const answer = await this.http.post(
+      '/authentication/1.0/initAuthentication',
+      'initAuthRequest',
+      {
+        userInfoType: 'INFERRED',
+        userInfo: 'N/A',
+        minRegistrationLevel: 'PLUS',
+        attributesToReturn: [
+          { attribute: 'BASIC_USER_INFO' },
+          { attribute: 'SSN' },
+          { attribute: 'REGISTRATION_LEVEL' },
+        ],
+      },
+    );
     if (typeof answer.authRef !== 'string' || answer.authRef === '') {
       throw new BryggaError('upstream_error', 'Freja initAuthentication returned no authRef');
     }
@@ -68,9 +72,13 @@ export class FrejaConnector {
   }
 
   async getOneResult(authRef: string): Promise<FrejaPollResult> {
-    const answer = await this.http.post('/authentication/1.0/getOneResult', 'getOneAuthResultRequest', {
-      authRef,
-    });
+    const answer = await this.http.post(
+      '/authentication/1.0/getOneResult',
+      'getOneAuthResultRequest',
+      {
+        authRef,
+      },
+    );
     const status = String(answer.status);
     if (answer.authRef !== authRef) return { kind: 'refused', reason: 'auth_ref_mismatch', status };
     if (pendingStatuses.has(status)) return { kind: 'pending', status } as FrejaPollResult;

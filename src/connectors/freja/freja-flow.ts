@@ -3,11 +3,11 @@ import type { AuditLog } from '../../audit/audit-log.ts';
 import { isBryggaError } from '../../errors/brygga-error.ts';
 import type { ErrorCode } from '../../errors/codes.ts';
 import type { Logger } from '../../log/logger.ts';
-import { FrejaEvidence } from './freja-evidence.ts';
+import type { FrejaEvidence } from './freja-evidence.ts';
 import { FrejaResponseError } from './freja-http.ts';
 import { frejaIdentity } from './freja-identity.ts';
 import type { FrejaIdentitySettings } from './freja-identity.ts';
-import { FrejaRequests } from './freja-requests.ts';
+import type { FrejaRequests } from './freja-requests.ts';
 import type { FrejaRequestRecord } from './freja-requests.ts';
 import type { FrejaApproval, FrejaPollResult } from './wire-types.ts';
 

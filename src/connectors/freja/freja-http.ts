@@ -76,8 +76,10 @@ export function translateFrejaFailure(error: unknown, path: string): BryggaError
   if (error instanceof BryggaError) return error;
   if (error instanceof FrejaResponseError) {
     const what = `Freja ${path}: HTTP ${error.httpStatus}, code ${error.frejaCode ?? 'none'}`;
-    if (error.frejaCode === 2000) return new BryggaError('upstream_rejected', what, { cause: error });
-    if (error.httpStatus >= 500) return new BryggaError('upstream_unavailable', what, { cause: error });
+    if (error.frejaCode === 2000)
+      return new BryggaError('upstream_rejected', what, { cause: error });
+    if (error.httpStatus >= 500)
+      return new BryggaError('upstream_unavailable', what, { cause: error });
     return new BryggaError('upstream_error', what, { cause: error });
   }
   return new BryggaError('upstream_unavailable', `Freja ${path}: no usable answer`, {

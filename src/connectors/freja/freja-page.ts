@@ -20,20 +20,35 @@ export function renderFrejaPage(record: FrejaRequestRecord, language: Language):
     language,
     scripts: ['/static/freja.js'],
     body: html`<h1>${t.title[language]}</h1>
-<section id="freja" data-status-url="${base}/status?lang=${language}"
- data-qr-url="${base}/qr.svg" data-expires-at="${record.frejaExpiresAt?.toISOString() ?? ''}">
-<img class="qr" id="freja-qr" alt="${t.qrAlt[language]}"
- ${live ? html`src="${base}/qr.svg"` : html`hidden`}>
-<a class="button" id="freja-same-device" ${live
-    ? html`href="${frejaAppLink(record.authRef ?? '')}"`
-    : html`hidden`}>${t.sameDevice[language]}</a>
-<p class="status" id="freja-status" role="status" aria-live="polite">${statusText(record, language)}</p>
-<p id="freja-time" hidden>${t.timeLeft[language]}: <span id="freja-seconds"></span> s</p>
-<noscript><p>${t.noScript[language]}</p></noscript>
-<form method="post" action="${base}/finish" id="freja-finish">
-<button class="button">${t.continue[language]}</button></form>
-<form method="post" action="${base}/cancel" id="freja-cancel">
-<button class="button secondary">${t.cancel[language]}</button></form>
-</section>`,
+      <section
+        id="freja"
+        data-status-url="${base}/status?lang=${language}"
+        data-qr-url="${base}/qr.svg"
+        data-expires-at="${record.frejaExpiresAt?.toISOString() ?? ''}"
+      >
+        <img
+          class="qr"
+          id="freja-qr"
+          alt="${t.qrAlt[language]}"
+          ${live ? html`src="${base}/qr.svg"` : html`hidden`}
+        />
+        <a
+          class="button"
+          id="freja-same-device"
+          ${live ? html`href="${frejaAppLink(record.authRef ?? '')}"` : html`hidden`}
+          >${t.sameDevice[language]}</a
+        >
+        <p class="status" id="freja-status" role="status" aria-live="polite">
+          ${statusText(record, language)}
+        </p>
+        <p id="freja-time" hidden>${t.timeLeft[language]}: <span id="freja-seconds"></span> s</p>
+        <noscript><p>${t.noScript[language]}</p></noscript>
+        <form method="post" action="${base}/finish" id="freja-finish">
+          <button class="button">${t.continue[language]}</button>
+        </form>
+        <form method="post" action="${base}/cancel" id="freja-cancel">
+          <button class="button secondary">${t.cancel[language]}</button>
+        </form>
+      </section>`,
   });
 }

@@ -1,5 +1,10 @@
 import { isDuplicateKeyError } from '../../store/document-store.ts';
-import type { DocumentCollection, DocumentStore, Filter, Update } from '../../store/document-store.ts';
+import type {
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  Update,
+} from '../../store/document-store.ts';
 import type { ErrorCode } from '../../errors/codes.ts';
 import type { AuthenticatedIdentity } from '../../login/authenticated-identity.ts';
 
@@ -55,21 +60,27 @@ export class FrejaRequests {
   /** Inserts the row unless one exists; returns whichever row won. */
   async insertIfAbsent(record: FrejaRequestRecord): Promise<FrejaRequestRecord | null> {
     await this.ensureIndexes();
+    // The uid comes from the filter; naming it in $setOnInsert too is refused by some servers.
+    const { uid, ...fields } = record;
     try {
       return await this.rows.findOneAndUpdate(
-        { uid: record.uid },
-        { $setOnInsert: record },
+        { uid },
+        { $setOnInsert: fields },
         { upsert: true, returnDocument: 'after' },
       );
     } catch (error) {
       // Two concurrent upserts on a unique key: one of them loses with a duplicate key.
       if (!isDuplicateKeyError(error)) throw error;
-      return this.rows.findOne({ uid: record.uid });
+      return this.rows.findOne({ uid });
     }
   }
 
   /** Applies the update only if the row still matches; returns the row before, or null. */
-  async transition(uid: string, expected: Filter, update: Update): Promise<FrejaRequestRecord | null> {
+  async transition(
+    uid: string,
+    expected: Filter,
+    update: Update,
+  ): Promise<FrejaRequestRecord | null> {
     await this.ensureIndexes();
     return this.rows.findOneAndUpdate({ ...expected, uid }, update, { returnDocument: 'before' });
   }

@@ -72,6 +72,7 @@ export function statusText(record: FrejaRequestRecord | null, language: 'sv' | '
   if (record.state === 'failed') {
     return (failures[record.failure?.reason ?? ''] ?? refused)[language];
   }
-  if (record.state === 'pending') return (progress[record.frejaStatus ?? 'STARTED'] ?? progress.STARTED!)[language];
+  if (record.state === 'pending')
+    return (progress[record.frejaStatus ?? 'STARTED'] ?? progress.STARTED!)[language];
   return progress[record.state]![language];
 }

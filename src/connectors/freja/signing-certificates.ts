@@ -54,7 +54,10 @@ export function signingCertificateState(
 function splitPemBundle(text: string): string[] {
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
   if (!blocks) {
-    throw new BryggaError('invalid_config', 'A Freja signing certificate file holds no certificate');
+    throw new BryggaError(
+      'invalid_config',
+      'A Freja signing certificate file holds no certificate',
+    );
   }
   return blocks;
 }

@@ -63,7 +63,10 @@ export async function startFrejaSimulator(
       hosts: ['127.0.0.1', 'localhost'],
       usage: 'server',
     }),
-    issueCertificate(serverRoot, { subject: 'CN=Freja eID simulator JWS Signing', usage: 'signing' }),
+    issueCertificate(serverRoot, {
+      subject: 'CN=Freja eID simulator JWS Signing',
+      usage: 'signing',
+    }),
     issueCertificate(clientAuthority, { subject: 'CN=Brygga development RP', usage: 'client' }),
   ]);
 

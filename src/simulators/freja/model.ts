@@ -51,5 +51,7 @@ export interface SimulatedTransaction {
 export type PersonLevel = Pick<FrejaTestPerson, 'registrationLevel'>;
 
 export function meetsLevel(person: PersonLevel, minimum: RegistrationLevel): boolean {
-  return registrationLevels.indexOf(person.registrationLevel) >= registrationLevels.indexOf(minimum);
+  return (
+    registrationLevels.indexOf(person.registrationLevel) >= registrationLevels.indexOf(minimum)
+  );
 }

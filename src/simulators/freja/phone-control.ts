@@ -3,7 +3,13 @@ import type { TransactionBook } from './transaction-book.ts';
 import { PhoneError } from './transaction-book.ts';
 
 export type PhoneAction = 'scan' | 'approve' | 'cancel' | 'reject' | 'expire';
-export const phoneActions: readonly PhoneAction[] = ['scan', 'approve', 'cancel', 'reject', 'expire'];
+export const phoneActions: readonly PhoneAction[] = [
+  'scan',
+  'approve',
+  'cancel',
+  'reject',
+  'expire',
+];
 
 export interface PhoneCommand {
   action: PhoneAction;

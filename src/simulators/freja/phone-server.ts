@@ -29,14 +29,18 @@ export function createPhoneServer(
       return sendHtml(response, renderPhonePage(people, book.active(), clock.now(), result));
     }
     if (request.method === 'GET' && path === '/phone/api/transactions') {
-      return sendJson(response, 200, book.active().map((transaction) => ({
-        authRef: transaction.authRef,
-        status: transaction.status,
-        appLink: appLinkFor(transaction.authRef),
-        userInfoType: transaction.request.userInfoType,
-        minRegistrationLevel: transaction.request.minRegistrationLevel,
-        expiresAt: new Date(transaction.expiresAt).toISOString(),
-      })));
+      return sendJson(
+        response,
+        200,
+        book.active().map((transaction) => ({
+          authRef: transaction.authRef,
+          status: transaction.status,
+          appLink: appLinkFor(transaction.authRef),
+          userInfoType: transaction.request.userInfoType,
+          minRegistrationLevel: transaction.request.minRegistrationLevel,
+          expiresAt: new Date(transaction.expiresAt).toISOString(),
+        })),
+      );
     }
     if (request.method === 'POST' && path === '/phone/action') return formAction(request, response);
     const apiAction = /^\/phone\/api\/([a-z]+)$/.exec(path)?.[1];

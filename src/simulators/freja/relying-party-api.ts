@@ -18,29 +18,41 @@ export function relyingPartyOperations(
   autoApprove: string | undefined,
 ): Map<string, Operation> {
   return new Map<string, Operation>([
-    ['/authentication/1.0/initAuthentication', async (raw) => {
-      const request = parseInitAuthRequest(readFrejaParameter(raw, 'initAuthRequest'));
-      const transaction = book.init(request);
-      if (autoApprove) await approveQuietly(book, transaction.authRef, autoApprove);
-      return {
-        authRef: transaction.authRef,
-        ...(transaction.qrCodeSecret && { qrCodeSecret: transaction.qrCodeSecret }),
-      };
-    }],
-    ['/authentication/1.0/getOneResult', async (raw) => {
-      const authRef = referenceFrom(readFrejaParameter(raw, 'getOneAuthResultRequest'));
-      return resultView(book.get(authRef));
-    }],
-    ['/authentication/1.0/getResults', async (raw) => {
-      const request = readFrejaParameter(raw, 'getAuthResultsRequest');
-      if (request.includePrevious !== 'ALL') throw new FrejaApiError(1200);
-      return { authenticationResults: book.all().map(resultView) };
-    }],
-    ['/authentication/1.0/cancel', async (raw) => {
-      book.rpCancel(referenceFrom(readFrejaParameter(raw, 'cancelAuthRequest')));
-      // [U] upstreams.md §2.2: the real cancel body is empty or `{}`.
-      return {};
-    }],
+    [
+      '/authentication/1.0/initAuthentication',
+      async (raw) => {
+        const request = parseInitAuthRequest(readFrejaParameter(raw, 'initAuthRequest'));
+        const transaction = book.init(request);
+        if (autoApprove) await approveQuietly(book, transaction.authRef, autoApprove);
+        return {
+          authRef: transaction.authRef,
+          ...(transaction.qrCodeSecret && { qrCodeSecret: transaction.qrCodeSecret }),
+        };
+      },
+    ],
+    [
+      '/authentication/1.0/getOneResult',
+      async (raw) => {
+        const authRef = referenceFrom(readFrejaParameter(raw, 'getOneAuthResultRequest'));
+        return resultView(book.get(authRef));
+      },
+    ],
+    [
+      '/authentication/1.0/getResults',
+      async (raw) => {
+        const request = readFrejaParameter(raw, 'getAuthResultsRequest');
+        if (request.includePrevious !== 'ALL') throw new FrejaApiError(1200);
+        return { authenticationResults: book.all().map(resultView) };
+      },
+    ],
+    [
+      '/authentication/1.0/cancel',
+      async (raw) => {
+        book.rpCancel(referenceFrom(readFrejaParameter(raw, 'cancelAuthRequest')));
+        // [U] upstreams.md §2.2: the real cancel body is empty or `{}`.
+        return {};
+      },
+    ],
   ]);
 }
 

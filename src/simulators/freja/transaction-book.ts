@@ -16,8 +16,13 @@ const retentionMs = 600_000;
 /** Something the simulated phone cannot do, e.g. approve a finished request. */
 export class PhoneError extends Error {
   constructor(
-    readonly reason: 'unknown_reference' | 'not_active' | 'other_user' | 'user_busy' |
-      'level_too_low' | 'unknown_person',
+    readonly reason:
+      | 'unknown_reference'
+      | 'not_active'
+      | 'other_user'
+      | 'user_busy'
+      | 'level_too_low'
+      | 'unknown_person',
     readonly httpStatus: 404 | 409 = 409,
   ) {
     super(reason);
