@@ -3,9 +3,9 @@ import type { Context } from 'koa';
 import { koaBody } from 'koa-body';
 import type { SamlConfig } from '../../config/sections/saml.ts';
 import type { LoginMethod, LoginMethodServices } from '../../login/login-method.ts';
+import { validateSamlResponse } from '../validation/index.ts';
 import type { ValidateSamlResponse } from '../validation/index.ts';
 import { consumeResponse } from './acs.ts';
-import { defaultValidateResponse } from './default-validator.ts';
 import { discover } from './discovery.ts';
 import type { AllowedIdps } from './discovery.ts';
 import { singleLogout } from './idp-logout.ts';
@@ -57,7 +57,7 @@ export function createSamlMethod(options: SamlMethodOptions): SamlLoginMethod {
         store: services.store,
         logger: services.logger,
         audit: services.audit,
-        validateResponse: options.validateResponse ?? defaultValidateResponse,
+        validateResponse: options.validateResponse ?? validateSamlResponse,
         ...(options.now && { now: options.now }),
       });
       sp.catch((error: unknown) => services.logger.error({ err: error }, 'SAML SP did not start'));
