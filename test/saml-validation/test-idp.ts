@@ -31,7 +31,12 @@ export const idpEntityId = 'https://idp.test.example/saml';
 export const spEntityId = 'https://brygga.test.example/saml/sp';
 export const acsUrl = 'https://brygga.test.example/saml/acs';
 export const requestId = '_request-0001';
-export const now = new Date('2026-03-01T10:00:00.000Z');
+export let now = new Date('2026-03-01T10:00:00.000Z');
+
+/** Moves the clock messages are built around (the benchmark builds them for real time). */
+export function useClock(instant: Date): void {
+  now = instant;
+}
 export const loa3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
 
 const at = (seconds: number): string => new Date(now.getTime() + seconds * 1000).toISOString();
