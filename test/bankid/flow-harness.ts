@@ -34,10 +34,22 @@ export function servicesDouble(store: DocumentStore, calls: ServiceCall[]): Logi
     async loadInteraction(ctx) {
       const uid = ctx.cookies.get('test_interaction');
       if (!uid) throw new BryggaError('interaction_expired');
-      return { uid, clientId: 'rp', forceAuthentication: false, requestedAcrValues: [], language: 'sv' };
+      return {
+        uid,
+        clientId: 'rp',
+        forceAuthentication: false,
+        requestedAcrValues: [],
+        language: 'sv',
+      };
     },
     async loadInteractionByUid(uid) {
-      return { uid, clientId: 'rp', forceAuthentication: false, requestedAcrValues: [], language: 'sv' };
+      return {
+        uid,
+        clientId: 'rp',
+        forceAuthentication: false,
+        requestedAcrValues: [],
+        language: 'sv',
+      };
     },
     async completeLogin(ctx, uid, identity) {
       calls.push({ kind: 'complete', uid, identity });
@@ -73,7 +85,10 @@ export async function clientFor(simulator: BankIdSimulator): Promise<BankIdClien
 }
 
 export function bankIdConfig(overrides: Partial<BankIdConfig> = {}): BankIdConfig {
-  return { ...bankIdConfigSchema.parse({ enabled: true, simulator: { enabled: true } }), ...overrides };
+  return {
+    ...bankIdConfigSchema.parse({ enabled: true, simulator: { enabled: true } }),
+    ...overrides,
+  };
 }
 
 /** One Brygga process: a koa app with the BankID method's routes. */
@@ -111,12 +126,18 @@ export async function startProcess(options: {
 
 /** A browser holding one interaction cookie. */
 export function browser(baseUrl: string, uid: string = randomUUID()) {
-  const headers = { cookie: `test_interaction=${uid}`, 'user-agent': 'Mozilla/5.0 (X11; Linux) Test' };
+  const headers = {
+    cookie: `test_interaction=${uid}`,
+    'user-agent': 'Mozilla/5.0 (X11; Linux) Test',
+  };
   return {
     uid,
     get: (path: string) => fetch(new URL(path, baseUrl), { headers, redirect: 'manual' }),
-    post: (path: string) => fetch(new URL(path, baseUrl), { method: 'POST', headers, redirect: 'manual' }),
+    post: (path: string) =>
+      fetch(new URL(path, baseUrl), { method: 'POST', headers, redirect: 'manual' }),
     status: async (): Promise<Record<string, unknown>> =>
-      (await (await fetch(new URL(`/login/bankid/${uid}/status`, baseUrl), { headers })).json()) as Record<string, unknown>,
+      (await (
+        await fetch(new URL(`/login/bankid/${uid}/status`, baseUrl), { headers })
+      ).json()) as Record<string, unknown>,
   };
 }

@@ -44,7 +44,11 @@ for (const storeUnderTest of storesUnderTest()) {
 
     async function scanAs(uid: string, personalNumber: string): Promise<string> {
       const { order, orderStartedAt } = await orderOf(uid);
-      const content = qrContent(order!.qrStartToken, order!.qrStartSecret, secondsSince(orderStartedAt!, new Date(clock.now())));
+      const content = qrContent(
+        order!.qrStartToken,
+        order!.qrStartSecret,
+        secondsSince(orderStartedAt!, new Date(clock.now())),
+      );
       const scanned = await phone(simulator, 'scan', { qrData: content, personalNumber });
       assert.equal(scanned.status, 200, JSON.stringify(scanned.body));
       return String(scanned.body.session);
@@ -60,7 +64,10 @@ for (const storeUnderTest of storesUnderTest()) {
       assert.match(html, /src="\/static\/bankid\.js"/);
       const stored = await orderOf(person.uid);
       assert.ok(!html.includes(stored.order!.qrStartSecret), 'qrStartSecret stays on the server');
-      assert.equal(simulator.orders.find((o) => o.orderRef === stored.order!.orderRef)?.request.endUserIp, '127.0.0.1');
+      assert.equal(
+        simulator.orders.find((o) => o.orderRef === stored.order!.orderRef)?.request.endUserIp,
+        '127.0.0.1',
+      );
 
       const first = await (await person.get(`/login/bankid/${person.uid}/qr.svg`)).text();
       assert.match(first, /<svg/);
@@ -99,19 +106,30 @@ for (const storeUnderTest of storesUnderTest()) {
         authnProvider: 'https://www.bankid.com',
         deviceIp: '127.0.0.1',
       });
-      const audit = await store.collection('bankid_signatures').findOne({ orderRef: stored.order!.orderRef });
+      const audit = await store
+        .collection('bankid_signatures')
+        .findOne({ orderRef: stored.order!.orderRef });
       assert.match(Buffer.from(String(audit?.signature), 'base64').toString(), /bankIdSignedData/);
       assert.equal(typeof audit?.ocspResponse, 'string');
       assert.equal(audit?.personalNumber, undefined, 'the audit record holds a hash only');
-      assert.equal((await orderOf(person.uid)).completion, undefined, 'personal data removed after hand-over');
+      assert.equal(
+        (await orderOf(person.uid)).completion,
+        undefined,
+        'personal data removed after hand-over',
+      );
       assert.equal((await person.get(String(done.next))).status, 400, 'handed over only once');
     });
 
     test('double click starts one order; collect runs at most every 2 s', async () => {
       const person = browser(brygga.url);
       const before = api.counts.auth ?? 0;
-      const pages = await Promise.all([1, 2, 3].map(() => person.get(`/login/bankid/${person.uid}`)));
-      assert.deepEqual(pages.map((page) => page.status), [200, 200, 200]);
+      const pages = await Promise.all(
+        [1, 2, 3].map(() => person.get(`/login/bankid/${person.uid}`)),
+      );
+      assert.deepEqual(
+        pages.map((page) => page.status),
+        [200, 200, 200],
+      );
       assert.equal(api.counts.auth, before + 1);
 
       const collects = api.counts.collect ?? 0;
@@ -148,20 +166,27 @@ for (const storeUnderTest of storesUnderTest()) {
       const launch = await person.get(`/login/bankid/${person.uid}/launch`);
       const location = launch.headers.get('location') ?? '';
       assert.match(location, /^bankid:\/\/\/\?autostarttoken=[0-9a-f-]{36}&redirect=null$/);
-      const token = new URL(location.replace('bankid:///', 'https://x/')).searchParams.get('autostarttoken');
+      const token = new URL(location.replace('bankid:///', 'https://x/')).searchParams.get(
+        'autostarttoken',
+      );
       assert.equal((await person.status()).message, 'Försöker starta BankID-appen.', 'RFA13');
       const opened = await phone(simulator, 'autostart', { autoStartToken: token });
       clock.advance(2_000);
       assert.equal((await person.status()).hintCode, 'started');
       const session = String(opened.body.session);
-      const approved = await phone(simulator, `sessions/${session}/approve`, { personalNumber: astrid });
+      const approved = await phone(simulator, `sessions/${session}/approve`, {
+        personalNumber: astrid,
+      });
       const returnUrl = new URL(String(approved.body.returnUrl));
       assert.equal(returnUrl.origin, 'https://brygga.test');
       const path = `${returnUrl.pathname}${returnUrl.search}`;
 
       const stranger = browser(brygga.url);
       assert.equal((await stranger.get(path)).status, 403, 'another browser cannot use it');
-      assert.equal((await person.get(`/login/bankid/${person.uid}/return?nonce=wrong`)).status, 400);
+      assert.equal(
+        (await person.get(`/login/bankid/${person.uid}/return?nonce=wrong`)).status,
+        400,
+      );
       const back = await person.get(path);
       assert.equal(back.status, 302);
       assert.equal(back.headers.get('location'), `/login/bankid/${person.uid}`);
@@ -199,7 +224,13 @@ for (const storeUnderTest of storesUnderTest()) {
     });
 
     test('QR not scanned: a new order after startFailed, up to the limit', async () => {
-      const limited = await startProcess({ store, api, clock, calls, config: bankIdConfig({ startFailedRestarts: 1 }) });
+      const limited = await startProcess({
+        store,
+        api,
+        clock,
+        calls,
+        config: bankIdConfig({ startFailedRestarts: 1 }),
+      });
       cleanup.push(limited.close);
       const person = browser(limited.url);
       await person.get(`/login/bankid/${person.uid}`);
@@ -231,7 +262,10 @@ for (const storeUnderTest of storesUnderTest()) {
       clock.advance(2_000);
       const elsewhere = browser(other.url, person.uid);
       assert.equal((await elsewhere.status()).state, 'complete');
-      assert.equal(await (await elsewhere.get(`/login/bankid/${person.uid}/done`)).text(), 'completed');
+      assert.equal(
+        await (await elsewhere.get(`/login/bankid/${person.uid}/done`)).text(),
+        'completed',
+      );
     });
 
     test('a browser cannot touch another browser’s login', async () => {

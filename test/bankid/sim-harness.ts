@@ -27,7 +27,8 @@ export function rp(
 ): Promise<RawResponse> {
   const url = new URL(path, simulator.url);
   const certificate = options.certificate === undefined ? rpCertificate : options.certificate;
-  const payload = options.rawBody ?? (options.body === undefined ? '' : JSON.stringify(options.body));
+  const payload =
+    options.rawBody ?? (options.body === undefined ? '' : JSON.stringify(options.body));
   const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
   return new Promise((resolve, reject) => {
     const request = httpsRequest(
@@ -75,7 +76,8 @@ export async function phone(
 /** What the RP would put in the QR code at `seconds` (test's own computation). */
 export function qrData(order: Record<string, unknown>, seconds: number): string {
   const time = String(seconds);
-  return `bankid.${String(order.qrStartToken)}.${time}.${qrAuthCode(String(order.qrStartSecret), time)}`;
+  const code = qrAuthCode(String(order.qrStartSecret), time);
+  return `bankid.${String(order.qrStartToken)}.${time}.${code}`;
 }
 
 export async function startSimulator(

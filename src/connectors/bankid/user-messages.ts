@@ -16,13 +16,21 @@ const rfa = {
   },
   RFA4: {
     sv: 'En identifiering eller underskrift för det här personnumret pågår redan. Försök igen.',
-    en: 'An identification or signing for this personal number is already in progress. Please try again.',
+    en:
+      'An identification or signing for this personal number is already in ' +
+      'progress. Please try again.',
   },
   RFA5: { sv: 'Internt tekniskt fel. Försök igen.', en: 'Internal error. Please try again.' },
   RFA6: { sv: 'Åtgärden avbröts.', en: 'Action cancelled.' },
   RFA8: {
-    sv: 'BankID-appen svarar inte. Kontrollera att den är startad och att enheten har internet. Saknar du BankID kan du skaffa ett hos din bank. Försök sedan igen.',
-    en: 'The BankID app is not responding. Check that it is running and that the device is online. If you have no BankID, get one from your bank. Then try again.',
+    sv:
+      'BankID-appen svarar inte. Kontrollera att den är startad och att ' +
+      'enheten har internet. Saknar du BankID kan du skaffa ett hos din bank. ' +
+      'Försök sedan igen.',
+    en:
+      'The BankID app is not responding. Check that it is running and that ' +
+      'the device is online. If you have no BankID, get one from your bank. ' +
+      'Then try again.',
   },
   RFA9: {
     sv: 'Skriv in din säkerhetskod i BankID-appen och välj Identifiera.',
@@ -30,20 +38,30 @@ const rfa = {
   },
   RFA13: { sv: 'Försöker starta BankID-appen.', en: 'Trying to start your BankID app.' },
   RFA15A: {
-    sv: 'Söker efter BankID. Kontrollera att du har ett giltigt BankID på den här datorn; har du BankID på kort, sätt in kortet i läsaren.',
-    en: 'Searching for BankID. Make sure you have a valid BankID on this computer; if it is on a card, insert the card in the reader.',
+    sv:
+      'Söker efter BankID. Kontrollera att du har ett giltigt BankID på den ' +
+      'här datorn; har du BankID på kort, sätt in kortet i läsaren.',
+    en:
+      'Searching for BankID. Make sure you have a valid BankID on this ' +
+      'computer; if it is on a card, insert the card in the reader.',
   },
   RFA15B: {
     sv: 'Söker efter BankID. Kontrollera att du har ett giltigt BankID på den här enheten.',
     en: 'Searching for BankID. Make sure you have a valid BankID on this device.',
   },
   RFA16: {
-    sv: 'Ditt BankID är för gammalt eller spärrat. Använd ett annat BankID eller skaffa ett nytt hos din bank.',
+    sv:
+      'Ditt BankID är för gammalt eller spärrat. Använd ett annat BankID ' +
+      'eller skaffa ett nytt hos din bank.',
     en: 'Your BankID is too old or blocked. Use another BankID or get a new one from your bank.',
   },
   RFA17A: {
-    sv: 'BankID-appen verkar inte finnas på den här enheten. Installera den och skaffa ett BankID hos din bank.',
-    en: 'The BankID app does not seem to be on this device. Install it and get a BankID from your bank.',
+    sv:
+      'BankID-appen verkar inte finnas på den här enheten. Installera den och ' +
+      'skaffa ett BankID hos din bank.',
+    en:
+      'The BankID app does not seem to be on this device. Install it and get ' +
+      'a BankID from your bank.',
   },
   RFA17B: {
     sv: 'Det gick inte att läsa QR-koden. Starta BankID-appen och skanna koden igen.',

@@ -22,7 +22,7 @@ export function phonePage(
           <strong>${session.phase}</strong>
           ${session.hintCode ? html` · hint: ${session.hintCode}` : ''}
         </p>
-        ${session.returnUrl ? html`<p>Return to: <a href="${session.returnUrl}">${session.returnUrl}</a></p>` : ''}
+        ${returnLink(session.returnUrl)}
         <form method="post" action="/phone/form/sessions/${session.session}/approve">
           <label
             >Identify as
@@ -71,4 +71,8 @@ export function phonePage(
         ${sessionBlock}
       </body>
     </html>`.value;
+}
+
+function returnLink(returnUrl: string | undefined) {
+  return returnUrl ? html`<p>Return to: <a href="${returnUrl}">${returnUrl}</a></p>` : '';
 }
