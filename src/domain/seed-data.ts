@@ -159,7 +159,7 @@ export const demoStaff: StaffMemberInput[] = [
         employeeHsaId: 'SE2321999993-GUGR01',
         healthcareProfessionalLicenses: ['LK'],
         commissions: [
-          commission('SE2321999993', 'UPP03', 'Läkare, Demo akutmottagning', 'Vård och behandling'),
+          commission('SE2321999993', 'UPP03', 'Läkare, Demo akuten', 'Vård och behandling'),
         ],
       },
     ],

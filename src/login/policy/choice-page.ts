@@ -38,8 +38,8 @@ export function renderChoicePage(input: ChoicePageInput): string {
           />
           <strong>${option.commission?.name ?? option.careProviderName}</strong>
           <span>${option.careProviderName}, ${t(texts.orgNumber)} ${option.orgNumber}</span>
-          ${option.commission?.careUnitName ? html`<span>${t(texts.unit)}: ${option.commission.careUnitName}</span>` : ''}
-          ${option.commission?.purpose ? html`<span>${t(texts.purpose)}: ${option.commission.purpose}</span>` : ''}
+          ${detail(t(texts.unit), option.commission?.careUnitName)}
+          ${detail(t(texts.purpose), option.commission?.purpose)}
         </label>
       </li>`,
   );
@@ -60,4 +60,8 @@ export function renderChoicePage(input: ChoicePageInput): string {
         <button type="submit">${t(texts.submit)}</button>
       </form>`,
   });
+}
+
+function detail(label: string, value: string | undefined) {
+  return value ? html`<span>${label}: ${value}</span>` : '';
 }
