@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { frejaConfigSchema } from '../../src/config/sections/freja.ts';
+import { setUpFreja } from '../../src/connectors/freja/freja-setup.ts';
 import { BryggaError } from '../../src/errors/brygga-error.ts';
 import { FrejaConnector } from '../../src/connectors/freja/freja-connector.ts';
 import { FrejaResponseError } from '../../src/connectors/freja/freja-http.ts';
@@ -233,4 +235,22 @@ test('Freja error bodies and transport failures become BryggaErrors in one place
     await unpinned.close();
     await fake.close();
   }
+});
+
+test('setUpFreja: disabled gives nothing; the simulator is refused in production', async () => {
+  assert.equal(
+    await setUpFreja(frejaConfigSchema.parse({}), 'development', silentLogger),
+    undefined,
+  );
+  const simulated = frejaConfigSchema.parse({ enabled: true, simulator: { enabled: true } });
+  await assert.rejects(setUpFreja(simulated, 'production', silentLogger), {
+    code: 'invalid_config',
+  });
+  const method = await setUpFreja(simulated, 'development', silentLogger);
+  assert.equal(method?.id, 'freja');
+  await method?.close?.();
+  const missingFiles = frejaConfigSchema.parse({ enabled: true });
+  await assert.rejects(setUpFreja(missingFiles, 'production', silentLogger), {
+    code: 'invalid_config',
+  });
 });
