@@ -268,6 +268,21 @@ for (const storeUnderTest of storesUnderTest()) {
       );
     });
 
+    test('BankID unavailable at /auth: the login fails with RFA5, not a stack trace', async () => {
+      simulator.injectFault({ errorCode: 'maintenance', endpoint: 'auth' });
+      const person = browser(brygga.url);
+      const page = await person.get(`/login/bankid/${person.uid}`);
+      assert.equal(page.status, 302);
+      assert.equal(page.headers.get('location'), `/login/bankid/${person.uid}/done`);
+      await person.get(`/login/bankid/${person.uid}/done`);
+      assert.deepEqual(callFor(person.uid), {
+        kind: 'fail',
+        uid: person.uid,
+        code: 'upstream_unavailable',
+        detail: 'Internt tekniskt fel. Försök igen.',
+      });
+    });
+
     test('a browser cannot touch another browser’s login', async () => {
       const person = browser(brygga.url);
       await person.get(`/login/bankid/${person.uid}`);
