@@ -4,7 +4,16 @@ import { MemoryReplayCache } from '../src/saml/validation/replay-cache.ts';
 import { validateSamlResponse } from '../src/saml/validation/validate-response.ts';
 import { registerSamlifySchemaValidator } from '../src/saml/xml/schema-validator.ts';
 import {
-  acsUrl, assertionXml, encrypt, idpEntityId, policy, responseXml, sign, spEntityId, testParties, useClock,
+  acsUrl,
+  assertionXml,
+  encrypt,
+  idpEntityId,
+  policy,
+  responseXml,
+  sign,
+  spEntityId,
+  testParties,
+  useClock,
 } from '../test/saml-validation/test-idp.ts';
 
 export interface SamlBenchResult {
@@ -26,7 +35,16 @@ export async function benchmarkSaml(messages = 200): Promise<SamlBenchResult> {
   const { idp, sp } = await testParties();
   // One extra message warms each side up and is not timed.
   const responses = Array.from({ length: messages + 1 }, () =>
-    Buffer.from(sign(responseXml(encrypt(sign(assertionXml(), 'Assertion', idp), sp.certificatePem, 'aes256-gcm')), 'Response', idp)).toString('base64'));
+    Buffer.from(
+      sign(
+        responseXml(
+          encrypt(sign(assertionXml(), 'Assertion', idp), sp.certificatePem, 'aes256-gcm'),
+        ),
+        'Response',
+        idp,
+      ),
+    ).toString('base64'),
+  );
 
   // The issue's baseline: samlify with a validator that accepts everything.
   samlify.setSchemaValidator({ validate: async () => 'skipped' });
@@ -34,21 +52,38 @@ export async function benchmarkSaml(messages = 200): Promise<SamlBenchResult> {
     entityID: idpEntityId,
     signingCert: idp.certificatePem,
     isAssertionEncrypted: true,
-    singleSignOnService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: 'https://idp.test.example/sso' }],
-    singleLogoutService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: 'https://idp.test.example/slo' }],
+    singleSignOnService: [
+      {
+        Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST',
+        Location: 'https://idp.test.example/sso',
+      },
+    ],
+    singleLogoutService: [
+      {
+        Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST',
+        Location: 'https://idp.test.example/slo',
+      },
+    ],
   });
   const samlSp = samlify.ServiceProvider({
     entityID: spEntityId,
     encPrivateKey: sp.privateKeyPem,
     isAssertionEncrypted: true,
     wantMessageSigned: true,
-    assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: acsUrl }],
+    assertionConsumerService: [
+      { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: acsUrl },
+    ],
   });
   const samlifySeconds = await timed(responses, (SAMLResponse) =>
-    samlSp.parseLoginResponse(samlIdp, 'post', { body: { SAMLResponse } }));
+    samlSp.parseLoginResponse(samlIdp, 'post', { body: { SAMLResponse } }),
+  );
   registerSamlifySchemaValidator();
 
-  const rules = await policy({ now: new Date(), replayCache: new MemoryReplayCache(), requireSignedAssertion: true });
+  const rules = await policy({
+    now: new Date(),
+    replayCache: new MemoryReplayCache(),
+    requireSignedAssertion: true,
+  });
   const bryggaSeconds = await timed(responses, async (samlResponse) => {
     const result = await validateSamlResponse({ binding: 'post', samlResponse }, rules);
     if (result.verdict !== 'accept') throw new Error(`benchmark message refused: ${result.rule}`);

@@ -23,11 +23,17 @@ Exit status: 0 accept, 1 reject, 2 usage error.`;
 
 /** Every LoA URI in domain.md §1.6 and §3.3: the CLI checks the class, not a request. */
 const knownLoa = [
-  'http://id.elegnamnden.se/loa/1.0/loa2', 'http://id.elegnamnden.se/loa/1.0/loa3',
-  'http://id.elegnamnden.se/loa/1.0/loa4', 'http://id.swedenconnect.se/loa/1.0/uncertified-loa3',
-  'http://id.elegnamnden.se/loa/1.0/eidas-sub', 'http://id.elegnamnden.se/loa/1.0/eidas-high',
-  'http://id.elegnamnden.se/loa/1.0/eidas-nf-sub', 'http://id.elegnamnden.se/loa/1.0/eidas-nf-high',
-  'http://id.sambi.se/loa/loa2', 'http://id.sambi.se/loa/loa3', 'http://id.sambi.se/loa/loa4',
+  'http://id.elegnamnden.se/loa/1.0/loa2',
+  'http://id.elegnamnden.se/loa/1.0/loa3',
+  'http://id.elegnamnden.se/loa/1.0/loa4',
+  'http://id.swedenconnect.se/loa/1.0/uncertified-loa3',
+  'http://id.elegnamnden.se/loa/1.0/eidas-sub',
+  'http://id.elegnamnden.se/loa/1.0/eidas-high',
+  'http://id.elegnamnden.se/loa/1.0/eidas-nf-sub',
+  'http://id.elegnamnden.se/loa/1.0/eidas-nf-high',
+  'http://id.sambi.se/loa/loa2',
+  'http://id.sambi.se/loa/loa3',
+  'http://id.sambi.se/loa/loa4',
 ];
 
 class UsageError extends Error {}
@@ -37,14 +43,21 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      'idp-cert': { type: 'string' }, metadata: { type: 'string' }, 'sp-key': { type: 'string' },
-      audience: { type: 'string' }, recipient: { type: 'string' }, now: { type: 'string' },
-      'in-response-to': { type: 'string' }, 'allow-sha1': { type: 'boolean' },
+      'idp-cert': { type: 'string' },
+      metadata: { type: 'string' },
+      'sp-key': { type: 'string' },
+      audience: { type: 'string' },
+      recipient: { type: 'string' },
+      now: { type: 'string' },
+      'in-response-to': { type: 'string' },
+      'allow-sha1': { type: 'boolean' },
     },
   });
   const [command, file] = positionals;
-  if (command !== 'check' || !file || positionals.length !== 2) throw new UsageError('expected: check <file>');
-  if (!values['idp-cert'] === !values.metadata) throw new UsageError('give exactly one of --idp-cert, --metadata');
+  if (command !== 'check' || !file || positionals.length !== 2)
+    throw new UsageError('expected: check <file>');
+  if (!values['idp-cert'] === !values.metadata)
+    throw new UsageError('give exactly one of --idp-cert, --metadata');
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError('--now is not an ISO time');
 
@@ -57,7 +70,10 @@ async function main(argv: string[]): Promise<number> {
     return found ?? '(none in the message)';
   };
   const idp = values['idp-cert']
-    ? { entityId: peek.issuer ?? '', signingCertificates: [readFileSync(values['idp-cert'], 'utf8')] }
+    ? {
+        entityId: peek.issuer ?? '',
+        signingCertificates: [readFileSync(values['idp-cert'], 'utf8')],
+      }
     : idpFromMetadata(readFileSync(values.metadata ?? '', 'utf8'), peek.issuer, now);
   const inResponseTo = fromMessage('in-response-to', values['in-response-to'], peek.inResponseTo);
 
@@ -74,7 +90,11 @@ async function main(argv: string[]): Promise<number> {
   };
   const result = await validateSamlResponse({ binding: 'file', content }, policy);
   for (const line of [...notes, ...describeResult(result)]) console.log(line);
-  if (result.verdict === 'reject' && result.rule === 'assertion_undecryptable' && !values['sp-key']) {
+  if (
+    result.verdict === 'reject' &&
+    result.rule === 'assertion_undecryptable' &&
+    !values['sp-key']
+  ) {
     console.log('  The Response-level checks above passed; pass --sp-key to check the assertion.');
   }
   return result.verdict === 'accept' ? 0 : 1;
@@ -112,15 +132,21 @@ function idpFromMetadata(xml: string, issuer: string | undefined, now: Date): Tr
   const root = parseSamlXml(text, 'metadata').documentElement as Element;
   const { idps } = readIdpDescriptors(root, 'cli', now);
   const chosen = idps.length === 1 ? idps[0] : idps.find((idp) => idp.entityId === issuer);
-  if (!chosen) throw new UsageError(`metadata holds no usable IdP for issuer ${issuer ?? '(none)'}`);
+  if (!chosen)
+    throw new UsageError(`metadata holds no usable IdP for issuer ${issuer ?? '(none)'}`);
   return { entityId: chosen.entityId, signingCertificates: chosen.signingCertificates };
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    const message = error instanceof SamlRejection ? `metadata refused: ${error.message}` : (error as Error).message;
+    const known =
+      error instanceof UsageError ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    const message =
+      error instanceof SamlRejection
+        ? `metadata refused: ${error.message}`
+        : (error as Error).message;
     console.error(`saml: ${message}`);
     if (known || (error as { code?: string }).code === 'ENOENT') console.error(usage);
     process.exit(2);

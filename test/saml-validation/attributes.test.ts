@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { mapIdentity } from '../../src/saml/attributes/map-identity.ts';
 import { SamlRejection } from '../../src/saml/validation/rejection.ts';
 
-const authn = { issuer: 'https://idp.ineratest.org:443/saml', acr: 'http://id.sambi.se/loa/loa3', authenticatingAuthorities: [] };
+const authn = {
+  issuer: 'https://idp.ineratest.org:443/saml',
+  acr: 'http://id.sambi.se/loa/loa3',
+  authenticatingAuthorities: [],
+};
 const sambi = (name: string) => `http://sambi.se/attributes/1/${name}`;
 
 test('current Sambi names with a selected commission map to asserted healthcare attributes', () => {
@@ -34,13 +38,15 @@ test('current Sambi names with a selected commission map to asserted healthcare 
   assert.deepEqual(identity.asserted?.paTitleCodes, ['201010', '204010']);
   assert.deepEqual(identity.asserted?.systemRoles, ['BIF;Spärradministratör']);
   assert.deepEqual(identity.asserted?.healthcareProfessionalLicenses, ['LK']);
-  assert.deepEqual(identity.asserted?.commissions, [{
-    commissionHsaId: 'SE5591234567-uppdrag1',
-    commissionPurpose: 'Vård och behandling',
-    healthCareUnitHsaId: 'SE5591234567-enhet',
-    healthCareProviderHsaId: 'SE5591234567-vg',
-    healthCareProviderName: 'Region Test',
-  }]);
+  assert.deepEqual(identity.asserted?.commissions, [
+    {
+      commissionHsaId: 'SE5591234567-uppdrag1',
+      commissionPurpose: 'Vård och behandling',
+      healthCareUnitHsaId: 'SE5591234567-enhet',
+      healthCareProviderHsaId: 'SE5591234567-vg',
+      healthCareProviderName: 'Region Test',
+    },
+  ]);
 });
 
 test('legacy Sambi names map to the same vocabulary', () => {
@@ -61,7 +67,7 @@ test('legacy Sambi names map to the same vocabulary', () => {
   assert.deepEqual(identity.asserted?.paTitleCodes, ['201010']);
 });
 
-test('Sweden Connect names: samordningsnummer, transaction id, org, authenticating authority', () => {
+test('Sweden Connect names: coordination number, txn, organisation, authority', () => {
   const identity = mapIdentity(
     {
       'urn:oid:1.2.752.29.4.13': ['197010632391'],
@@ -80,10 +86,29 @@ test('Sweden Connect names: samordningsnummer, transaction id, org, authenticati
 });
 
 test('conflicting single values and malformed identity numbers are refused', () => {
-  const conflict = () => mapIdentity({ 'urn:oid:1.2.752.29.4.13': ['197309069289'], [sambi('personalIdentityNumber')]: ['191212121212'] }, authn);
-  assert.throws(conflict, (error) => error instanceof SamlRejection && error.rule === 'attribute_invalid');
+  const conflict = () =>
+    mapIdentity(
+      {
+        'urn:oid:1.2.752.29.4.13': ['197309069289'],
+        [sambi('personalIdentityNumber')]: ['191212121212'],
+      },
+      authn,
+    );
+  assert.throws(
+    conflict,
+    (error) => error instanceof SamlRejection && error.rule === 'attribute_invalid',
+  );
   const malformed = () => mapIdentity({ 'urn:oid:1.2.752.29.4.13': ['19730906-9289'] }, authn);
-  assert.throws(malformed, (error) => error instanceof SamlRejection && error.rule === 'attribute_invalid');
-  const same = mapIdentity({ 'urn:oid:1.2.752.29.4.13': ['197309069289'], [sambi('personalIdentityNumber')]: ['197309069289'] }, authn);
+  assert.throws(
+    malformed,
+    (error) => error instanceof SamlRejection && error.rule === 'attribute_invalid',
+  );
+  const same = mapIdentity(
+    {
+      'urn:oid:1.2.752.29.4.13': ['197309069289'],
+      [sambi('personalIdentityNumber')]: ['197309069289'],
+    },
+    authn,
+  );
   assert.equal(same.personalIdentityNumber, '197309069289');
 });

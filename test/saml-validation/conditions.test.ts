@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateSamlResponse } from '../../src/saml/validation/validate-response.ts';
-import type { SamlRule, SamlValidationPolicy, SamlValidationResult } from '../../src/saml/validation/types.ts';
+import type {
+  SamlRule,
+  SamlValidationPolicy,
+  SamlValidationResult,
+} from '../../src/saml/validation/types.ts';
 import type { AssertionOptions, ResponseOptions } from './test-idp.ts';
 import { asPost, assertionXml, now, policy, responseXml, sign, testParties } from './test-idp.ts';
 
@@ -58,11 +62,20 @@ test('wrong audience, recipient and destination are refused', async () => {
 });
 
 test('unknown, foreign and missing InResponseTo', async () => {
-  await expect(judge({ inResponseTo: '_nobody' }, { inResponseTo: '_nobody' }), 'in_response_to_unknown');
-  await expect(judge({ inResponseTo: '_other-idp' }, { inResponseTo: '_other-idp' }), 'in_response_to_foreign');
+  await expect(
+    judge({ inResponseTo: '_nobody' }, { inResponseTo: '_nobody' }),
+    'in_response_to_unknown',
+  );
+  await expect(
+    judge({ inResponseTo: '_other-idp' }, { inResponseTo: '_other-idp' }),
+    'in_response_to_foreign',
+  );
   await expect(judge({ inResponseTo: '_nobody' }), 'subject_confirmation_invalid');
   await expect(judge({ inResponseTo: null }, { inResponseTo: null }), 'unsolicited');
-  await expect(judge({ inResponseTo: null }, { inResponseTo: null }, { allowUnsolicited: true }), 'accept');
+  await expect(
+    judge({ inResponseTo: null }, { inResponseTo: null }, { allowUnsolicited: true }),
+    'accept',
+  );
 });
 
 test('a replayed assertion is refused until it expires', async () => {

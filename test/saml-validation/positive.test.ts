@@ -3,11 +3,23 @@ import assert from 'node:assert/strict';
 import { validateSamlResponse } from '../../src/saml/validation/validate-response.ts';
 import type { SamlValidationResult } from '../../src/saml/validation/types.ts';
 import {
-  asPost, assertionXml, encrypt, idpEntityId, loa3, policy, responseXml, sign, testParties,
+  asPost,
+  assertionXml,
+  encrypt,
+  idpEntityId,
+  loa3,
+  policy,
+  responseXml,
+  sign,
+  testParties,
 } from './test-idp.ts';
 
 function accepted(result: SamlValidationResult) {
-  assert.equal(result.verdict, 'accept', result.verdict === 'reject' ? `${result.rule}: ${result.detail}` : '');
+  assert.equal(
+    result.verdict,
+    'accept',
+    result.verdict === 'reject' ? `${result.rule}: ${result.detail}` : '',
+  );
   if (result.verdict !== 'accept') throw new Error('unreachable');
   return result.assertion;
 }
@@ -27,7 +39,7 @@ test('a signed Response with an unsigned assertion is accepted and mapped', asyn
   assert.equal(assertion.issuer, idpEntityId);
 });
 
-test('a signed assertion in an unsigned Response is accepted when the policy allows it', async () => {
+test('a signed assertion in an unsigned Response is accepted if the policy allows', async () => {
   const { idp } = await testParties();
   const xml = responseXml(sign(assertionXml(), 'Assertion', idp));
   const rules = await policy({ requireSignedResponse: false, requireSignedAssertion: true });
@@ -49,7 +61,9 @@ for (const cipher of ['aes256-gcm', 'aes256-cbc'] as const) {
     const { idp, sp } = await testParties();
     const inner = encrypt(sign(assertionXml(), 'Assertion', idp), sp.certificatePem, cipher);
     const xml = sign(responseXml(inner), 'Response', idp);
-    const assertion = accepted(await validateSamlResponse(asPost(xml), await policy({ requireSignedAssertion: true })));
+    const assertion = accepted(
+      await validateSamlResponse(asPost(xml), await policy({ requireSignedAssertion: true })),
+    );
     assert.equal(assertion.encrypted, true);
     assert.equal(assertion.assertionSigned, true);
     assert.equal(assertion.identity.familyName, 'Tolvansson');

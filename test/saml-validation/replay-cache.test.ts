@@ -24,7 +24,9 @@ for (const underTest of storesUnderTest()) {
     try {
       await behaves(new StoreReplayCache(store), 'idp _a1');
       const cache = new StoreReplayCache(store);
-      const results = await Promise.all([1, 2, 3].map(() => cache.remember('idp _race', plus(300), t0)));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => cache.remember('idp _race', plus(300), t0)),
+      );
       assert.equal(results.filter(Boolean).length, 1);
       const row = await store.collection('saml_replay').findOne({ key: 'idp _race' });
       assert.ok(row?.expiresAt instanceof Date);

@@ -41,7 +41,9 @@ export const loa3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
 
 const at = (seconds: number): string => new Date(now.getTime() + seconds * 1000).toISOString();
 
-export function policy(overrides: Partial<SamlValidationPolicy> = {}): Promise<SamlValidationPolicy> {
+export function policy(
+  overrides: Partial<SamlValidationPolicy> = {},
+): Promise<SamlValidationPolicy> {
   return testParties().then(({ idp, sp }) => ({
     audience: spEntityId,
     recipient: acsUrl,
@@ -49,7 +51,11 @@ export function policy(overrides: Partial<SamlValidationPolicy> = {}): Promise<S
     decryptionKeys: [sp.privateKeyPem],
     allowedAcr: [loa3],
     findRequest: async (id: string) =>
-      id === requestId ? { id, idpEntityId } : id === '_other-idp' ? { id, idpEntityId: 'https://elsewhere' } : null,
+      id === requestId
+        ? { id, idpEntityId }
+        : id === '_other-idp'
+          ? { id, idpEntityId: 'https://elsewhere' }
+          : null,
     replayCache: new MemoryReplayCache(),
     now,
     ...overrides,
@@ -79,33 +85,48 @@ export const personAttributes: Record<string, string[]> = {
   'http://sambi.se/attributes/1/employeeHsaId': ['SE5591234567-abc123'],
 };
 
+const uriFormat = 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri';
+const success = 'urn:oasis:names:tc:SAML:2.0:status:Success';
+
 export function assertionXml(options: AssertionOptions = {}): string {
   const inResponseTo = options.inResponseTo === undefined ? requestId : options.inResponseTo;
   const irt = inResponseTo === null ? '' : ` InResponseTo="${inResponseTo}"`;
-  const scdEnd = options.confirmationNotOnOrAfter === undefined ? at(300) : options.confirmationNotOnOrAfter;
+  const scdEnd =
+    options.confirmationNotOnOrAfter === undefined ? at(300) : options.confirmationNotOnOrAfter;
   const scdEndAttr = scdEnd === null ? '' : ` NotOnOrAfter="${scdEnd}"`;
   const attributes = Object.entries(options.attributes ?? personAttributes)
-    .map(([name, values]) =>
-      `<saml:Attribute Name="${name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">` +
-      values.map((value) => `<saml:AttributeValue>${value}</saml:AttributeValue>`).join('') +
-      '</saml:Attribute>')
+    .map(
+      ([name, values]) =>
+        `<saml:Attribute Name="${name}" NameFormat="${uriFormat}">` +
+        values.map((value) => `<saml:AttributeValue>${value}</saml:AttributeValue>`).join('') +
+        '</saml:Attribute>',
+    )
     .join('');
-  const conditions = options.conditions === false ? '' :
-    `<saml:Conditions NotBefore="${options.notBefore ?? at(-5)}" NotOnOrAfter="${options.notOnOrAfter ?? at(300)}">` +
-    `<saml:AudienceRestriction><saml:Audience>${options.audience ?? spEntityId}</saml:Audience>` +
-    '</saml:AudienceRestriction></saml:Conditions>';
-  return `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${options.id ?? `_a${randomUUID()}`}" ` +
+  const conditions =
+    options.conditions === false
+      ? ''
+      : `<saml:Conditions NotBefore="${options.notBefore ?? at(-5)}" ` +
+        `NotOnOrAfter="${options.notOnOrAfter ?? at(300)}"><saml:AudienceRestriction>` +
+        `<saml:Audience>${options.audience ?? spEntityId}</saml:Audience>` +
+        '</saml:AudienceRestriction></saml:Conditions>';
+  return (
+    '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ' +
+    `ID="${options.id ?? `_a${randomUUID()}`}" ` +
     `Version="2.0" IssueInstant="${at(-1)}"><saml:Issuer>${idpEntityId}</saml:Issuer>` +
-    `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${options.nameId ?? '_nameid-42'}</saml:NameID>` +
+    '<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">' +
+    `${options.nameId ?? '_nameid-42'}</saml:NameID>` +
     '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">' +
-    `<saml:SubjectConfirmationData${irt}${scdEndAttr} Recipient="${options.recipient ?? acsUrl}"/>` +
+    `<saml:SubjectConfirmationData${irt}${scdEndAttr} ` +
+    `Recipient="${options.recipient ?? acsUrl}"/>` +
     `</saml:SubjectConfirmation></saml:Subject>${conditions}` +
     (options.advice ? `<saml:Advice>${options.advice}</saml:Advice>` : '') +
     `<saml:AuthnStatement AuthnInstant="${at(-2)}" SessionIndex="_s1"><saml:AuthnContext>` +
     `<saml:AuthnContextClassRef>${options.acr ?? loa3}</saml:AuthnContextClassRef>` +
     `<saml:AuthenticatingAuthority>https://bankid.test.example/idp</saml:AuthenticatingAuthority>` +
-    `</saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
-    '</saml:Assertion>';
+    '</saml:AuthnContext></saml:AuthnStatement>' +
+    `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` +
+    '</saml:Assertion>'
+  );
 }
 
 export interface ResponseOptions {
@@ -118,13 +139,15 @@ export interface ResponseOptions {
 export function responseXml(inner: string, options: ResponseOptions = {}): string {
   const irt = options.inResponseTo === undefined ? requestId : options.inResponseTo;
   const destination = options.destination === undefined ? acsUrl : options.destination;
-  return '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ' +
+  return (
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ' +
     `xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r${randomUUID()}" Version="2.0" ` +
     `IssueInstant="${at(-1)}"${destination === null ? '' : ` Destination="${destination}"`}` +
     `${irt === null ? '' : ` InResponseTo="${irt}"`}><saml:Issuer>${idpEntityId}</saml:Issuer>` +
     (options.extensions ? `<samlp:Extensions>${options.extensions}</samlp:Extensions>` : '') +
-    `<samlp:Status><samlp:StatusCode Value="${options.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success'}"/>` +
-    `</samlp:Status>${inner}</samlp:Response>`;
+    `<samlp:Status><samlp:StatusCode Value="${options.status ?? success}"/>` +
+    `</samlp:Status>${inner}</samlp:Response>`
+  );
 }
 
 export interface SignOptions {
@@ -132,8 +155,14 @@ export interface SignOptions {
 }
 
 /** Enveloped signature after the Issuer of the element (SAML core 5.4), KeyInfo included. */
-export function sign(xml: string, element: 'Response' | 'Assertion', signer: IssuedCertificate, options: SignOptions = {}): string {
-  const select = element === 'Response' ? "/*[local-name(.)='Response']" : "//*[local-name(.)='Assertion']";
+export function sign(
+  xml: string,
+  element: 'Response' | 'Assertion',
+  signer: IssuedCertificate,
+  options: SignOptions = {},
+): string {
+  const select =
+    element === 'Response' ? "/*[local-name(.)='Response']" : "//*[local-name(.)='Assertion']";
   const signature = new SignedXml({
     privateKey: signer.privateKeyPem,
     publicCert: signer.certificatePem,
@@ -167,21 +196,34 @@ export function encrypt(assertion: string, spCertificatePem: string, cipher: Dat
   const iv = randomBytes(gcm ? 12 : 16);
   const aes = createCipheriv(gcm ? 'aes-256-gcm' : 'aes-256-cbc', key, iv);
   const body = Buffer.concat([aes.update(assertion, 'utf8'), aes.final()]);
-  const tag = gcm ? (aes as ReturnType<typeof createCipheriv> & { getAuthTag(): Buffer }).getAuthTag() : Buffer.alloc(0);
-  const wrapped = publicEncrypt({ key: spCertificatePem, padding: constants.RSA_PKCS1_OAEP_PADDING }, key);
+  const tag = gcm
+    ? (aes as ReturnType<typeof createCipheriv> & { getAuthTag(): Buffer }).getAuthTag()
+    : Buffer.alloc(0);
+  const wrapped = publicEncrypt(
+    { key: spCertificatePem, padding: constants.RSA_PKCS1_OAEP_PADDING },
+    key,
+  );
   const algorithm = gcm
     ? 'http://www.w3.org/2009/xmlenc11#aes256-gcm'
     : 'http://www.w3.org/2001/04/xmlenc#aes256-cbc';
-  return '<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">' +
-    '<xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" Type="http://www.w3.org/2001/04/xmlenc#Element">' +
+  return (
+    '<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">' +
+    '<xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#" ' +
+    'Type="http://www.w3.org/2001/04/xmlenc#Element">' +
     `<xenc:EncryptionMethod Algorithm="${algorithm}"/>` +
     '<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><xenc:EncryptedKey>' +
     '<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p"/>' +
-    `<xenc:CipherData><xenc:CipherValue>${wrapped.toString('base64')}</xenc:CipherValue></xenc:CipherData>` +
+    `<xenc:CipherData><xenc:CipherValue>${wrapped.toString('base64')}</xenc:CipherValue>` +
+    '</xenc:CipherData>' +
     '</xenc:EncryptedKey></ds:KeyInfo>' +
-    `<xenc:CipherData><xenc:CipherValue>${Buffer.concat([iv, body, tag]).toString('base64')}</xenc:CipherValue>` +
-    '</xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>';
+    '<xenc:CipherData><xenc:CipherValue>' +
+    `${Buffer.concat([iv, body, tag]).toString('base64')}</xenc:CipherValue>` +
+    '</xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>'
+  );
 }
 
 export const asFile = (xml: string) => ({ binding: 'file' as const, content: xml });
-export const asPost = (xml: string) => ({ binding: 'post' as const, samlResponse: Buffer.from(xml).toString('base64') });
+export const asPost = (xml: string) => ({
+  binding: 'post' as const,
+  samlResponse: Buffer.from(xml).toString('base64'),
+});

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { validateSamlResponse } from '../../src/saml/validation/validate-response.ts';
 import type { SamlRule, SamlValidationResult } from '../../src/saml/validation/types.ts';
 import {
-  asPost, assertionXml, encrypt, idpEntityId, policy, requestId, responseXml, sign, testParties,
+  asPost,
+  assertionXml,
+  encrypt,
+  idpEntityId,
+  policy,
+  requestId,
+  responseXml,
+  sign,
+  testParties,
 } from './test-idp.ts';
 
 function refused(result: SamlValidationResult, rule: SamlRule): void {
@@ -13,7 +21,8 @@ function refused(result: SamlValidationResult, rule: SamlRule): void {
   assert.ok(result.detail.length > 0);
 }
 
-const check = async (xml: string, overrides = {}) => validateSamlResponse(asPost(xml), await policy(overrides));
+const check = async (xml: string, overrides = {}) =>
+  validateSamlResponse(asPost(xml), await policy(overrides));
 
 /** A genuine signed assertion for the victim, and an attacker's forged one. */
 async function material() {
@@ -37,7 +46,10 @@ test('XSW: signed assertion hidden in the Advice of a forged assertion', async (
 
 test('XSW: forged assertion as a sibling of the signed one', async () => {
   const { genuine, forged } = await material();
-  refused(await check(responseXml(forged + genuine), { requireSignedResponse: false }), 'assertion_count');
+  refused(
+    await check(responseXml(forged + genuine), { requireSignedResponse: false }),
+    'assertion_count',
+  );
 });
 
 test('XSW: signed Response followed by a second Response root', async () => {
@@ -59,7 +71,10 @@ test('forged assertion with the genuine ID beside the signed one is refused', as
   const { genuine } = await material();
   const twin = assertionXml({ id: '_genuine', nameId: 'attacker' });
   // Two equal xs:ID values: the schema check refuses before any signature is looked at.
-  refused(await check(responseXml(twin + genuine), { requireSignedResponse: false }), 'schema_invalid');
+  refused(
+    await check(responseXml(twin + genuine), { requireSignedResponse: false }),
+    'schema_invalid',
+  );
 });
 
 test('a second SignedInfo or Reference is refused', async () => {
@@ -107,9 +122,13 @@ test('an encrypted, unsigned assertion in an unsigned Response is refused', asyn
   refused(await check(xml), 'response_unsigned');
 });
 
-test('an encrypted assertion for a key we do not hold is refused after the Response checks', async () => {
+test('an assertion encrypted to a key we do not hold fails after the Response checks', async () => {
   const { idp, attacker } = await testParties();
-  const xml = sign(responseXml(encrypt(assertionXml(), attacker.certificatePem, 'aes256-cbc')), 'Response', idp);
+  const xml = sign(
+    responseXml(encrypt(assertionXml(), attacker.certificatePem, 'aes256-cbc')),
+    'Response',
+    idp,
+  );
   const result = await check(xml);
   refused(result, 'assertion_undecryptable');
   assert.ok(result.passedChecks.includes('response_signature'));
@@ -126,7 +145,10 @@ test('SHA-1 signatures are refused unless allowed', async () => {
 
 test('an unsigned Response with an unsigned assertion is refused', async () => {
   refused(await check(responseXml(assertionXml())), 'response_unsigned');
-  refused(await check(responseXml(assertionXml()), { requireSignedResponse: false }), 'assertion_unsigned');
+  refused(
+    await check(responseXml(assertionXml()), { requireSignedResponse: false }),
+    'assertion_unsigned',
+  );
 });
 
 test('fixtures are what they claim (sanity of the attack builders)', async () => {

@@ -20,7 +20,9 @@ export const attributeNames = {
   personalPrescriptionCode: [sambi('personalPrescriptionCode'), legacy('personalPrescriptionCode')],
   groupPrescriptionCodes: [sambi('groupPrescriptionCode')],
   healthcareProfessionalLicenses: [sambi('healthcareProfessionalLicense')],
-  healthcareProfessionalLicenseIdentityNumber: [sambi('healthcareProfessionalLicenseIdentityNumber')],
+  healthcareProfessionalLicenseIdentityNumber: [
+    sambi('healthcareProfessionalLicenseIdentityNumber'),
+  ],
   paTitleCodes: [sambi('paTitleCode'), legacy('titleCode')],
   systemRoles: [sambi('systemRole'), legacy('systemRole')],
   authnMethod: [legacy('authnMethod')],

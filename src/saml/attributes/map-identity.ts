@@ -40,7 +40,8 @@ export function mapIdentity(
 
   const idNumber = read.one('personalIdentityNumber');
   if (idNumber !== undefined) {
-    if (!/^\d{12}$/.test(idNumber)) reject('attribute_invalid', 'personalIdentityNumber is not 12 digits');
+    if (!/^\d{12}$/.test(idNumber))
+      reject('attribute_invalid', 'personalIdentityNumber is not 12 digits');
     // SKV 707: a samordningsnummer adds 60 to the day of birth.
     if (Number(idNumber.slice(6, 8)) > 60) identity.coordinationNumber = idNumber;
     else identity.personalIdentityNumber = idNumber;
@@ -55,10 +56,19 @@ function healthcare(read: Reader): NonNullable<AuthenticatedIdentity['asserted']
   const asserted: HealthcareAttributes & { orgNumber?: string; orgName?: string } = {};
   assign(asserted, 'employeeHsaId', read.one('employeeHsaId'));
   assign(asserted, 'personalPrescriptionCode', read.one('personalPrescriptionCode'));
-  assign(asserted, 'healthcareProfessionalLicenseIdentityNumber', read.one('healthcareProfessionalLicenseIdentityNumber'));
+  assign(
+    asserted,
+    'healthcareProfessionalLicenseIdentityNumber',
+    read.one('healthcareProfessionalLicenseIdentityNumber'),
+  );
   assign(asserted, 'orgNumber', read.one('orgNumber'));
   assign(asserted, 'orgName', read.one('orgName'));
-  for (const key of ['groupPrescriptionCodes', 'healthcareProfessionalLicenses', 'paTitleCodes', 'systemRoles'] as const) {
+  for (const key of [
+    'groupPrescriptionCodes',
+    'healthcareProfessionalLicenses',
+    'paTitleCodes',
+    'systemRoles',
+  ] as const) {
     const values = read.many(key);
     if (values.length > 0) asserted[key] = values;
   }
@@ -104,6 +114,10 @@ function reader(attributes: Record<string, string[]>): Reader {
   };
 }
 
-function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+function assign<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  value: T[K] | undefined,
+): void {
   if (value !== undefined) target[key] = value;
 }

@@ -22,7 +22,11 @@ export function checkConditions(
 
   const notBefore = attribute(conditions, 'NotBefore');
   if (notBefore !== undefined) {
-    assertNotBefore(clock, parseInstant(notBefore, 'Conditions NotBefore', 'conditions_missing'), 'Conditions');
+    assertNotBefore(
+      clock,
+      parseInstant(notBefore, 'Conditions NotBefore', 'conditions_missing'),
+      'Conditions',
+    );
   }
   const notOnOrAfterValue = attribute(conditions, 'NotOnOrAfter');
   let notOnOrAfter: Date | undefined;
@@ -36,7 +40,9 @@ export function checkConditions(
     reject('conditions_missing', 'Conditions has no AudienceRestriction');
   }
   for (const restriction of restrictions) {
-    const audiences = childElements(restriction, ns.assertion, 'Audience').map((a) => wholeText(a).trim());
+    const audiences = childElements(restriction, ns.assertion, 'Audience').map((a) =>
+      wholeText(a).trim(),
+    );
     if (!audiences.includes(audience)) {
       reject('audience_mismatch', `AudienceRestriction does not name ${audience}`);
     }

@@ -51,7 +51,11 @@ export function assertResponseHeader(
     reject('destination_mismatch', `Destination ${destination} is not ${expected}`);
   }
 
-  const issued = parseInstant(attribute(response, 'IssueInstant'), 'Response IssueInstant', 'message_stale');
+  const issued = parseInstant(
+    attribute(response, 'IssueInstant'),
+    'Response IssueInstant',
+    'message_stale',
+  );
   assertFresh(clock, issued, (policy.maxMessageAgeSeconds ?? 300) * 1000, 'Response');
 }
 

@@ -21,9 +21,9 @@ export function assertStatusSuccess(response: Element): void {
 function readStatus(response: Element): SamlStatus {
   const status = childElement(response, ns.protocol, 'Status');
   let code = status ? childElement(status, ns.protocol, 'StatusCode') : undefined;
-  const top = code ? attribute(code, 'Value') ?? '' : '';
+  const top = code ? (attribute(code, 'Value') ?? '') : '';
   const subCodes: string[] = [];
-  for (code = code && childElement(code, ns.protocol, 'StatusCode'); code; ) {
+  for (code = code && childElement(code, ns.protocol, 'StatusCode'); code;) {
     subCodes.push(attribute(code, 'Value') ?? '');
     code = childElement(code, ns.protocol, 'StatusCode');
   }

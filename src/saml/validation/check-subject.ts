@@ -71,11 +71,18 @@ function checkBearer(
   assertNotOnOrAfter(clock, notOnOrAfter, 'SubjectConfirmationData');
   const notBefore = attribute(data, 'NotBefore');
   if (notBefore !== undefined) {
-    const instant = parseInstant(notBefore, 'SubjectConfirmationData NotBefore', 'subject_confirmation_invalid');
+    const instant = parseInstant(
+      notBefore,
+      'SubjectConfirmationData NotBefore',
+      'subject_confirmation_invalid',
+    );
     assertNotBefore(clock, instant, 'SubjectConfirmationData');
   }
   if (attribute(data, 'InResponseTo') !== inResponseTo) {
-    reject('subject_confirmation_invalid', 'SubjectConfirmationData InResponseTo differs from the Response');
+    reject(
+      'subject_confirmation_invalid',
+      'SubjectConfirmationData InResponseTo differs from the Response',
+    );
   }
   return notOnOrAfter;
 }

@@ -32,9 +32,15 @@ export function assertNotOnOrAfter(clock: Clock, notOnOrAfter: Date, what: strin
 }
 
 /** IssueInstant must be recent and not in the future (SC-DEPLOY: reject stale messages). */
-export function assertFresh(clock: Clock, issueInstant: Date, maxAgeMs: number, what: string): void {
+export function assertFresh(
+  clock: Clock,
+  issueInstant: Date,
+  maxAgeMs: number,
+  what: string,
+): void {
   const at = issueInstant.getTime();
-  if (at > clock.now + clock.skewMs) reject('message_stale', `${what} IssueInstant is in the future`);
+  if (at > clock.now + clock.skewMs)
+    reject('message_stale', `${what} IssueInstant is in the future`);
   if (at < clock.now - clock.skewMs - maxAgeMs) {
     reject('message_stale', `${what} IssueInstant ${issueInstant.toISOString()} is too old`);
   }

@@ -8,9 +8,21 @@ const xenc11 = 'http://www.w3.org/2009/xmlenc11#';
 
 /** Block ciphers (XML Encryption 1.1 §5.2); SC-DEPLOY: CBC mandatory, GCM optional. */
 const blockCiphers: Record<string, { cipher: string; keyBytes: number; gcm: boolean }> = {
-  'http://www.w3.org/2001/04/xmlenc#aes128-cbc': { cipher: 'aes-128-cbc', keyBytes: 16, gcm: false },
-  'http://www.w3.org/2001/04/xmlenc#aes192-cbc': { cipher: 'aes-192-cbc', keyBytes: 24, gcm: false },
-  'http://www.w3.org/2001/04/xmlenc#aes256-cbc': { cipher: 'aes-256-cbc', keyBytes: 32, gcm: false },
+  'http://www.w3.org/2001/04/xmlenc#aes128-cbc': {
+    cipher: 'aes-128-cbc',
+    keyBytes: 16,
+    gcm: false,
+  },
+  'http://www.w3.org/2001/04/xmlenc#aes192-cbc': {
+    cipher: 'aes-192-cbc',
+    keyBytes: 24,
+    gcm: false,
+  },
+  'http://www.w3.org/2001/04/xmlenc#aes256-cbc': {
+    cipher: 'aes-256-cbc',
+    keyBytes: 32,
+    gcm: false,
+  },
   [`${xenc11}aes128-gcm`]: { cipher: 'aes-128-gcm', keyBytes: 16, gcm: true },
   [`${xenc11}aes192-gcm`]: { cipher: 'aes-192-gcm', keyBytes: 24, gcm: true },
   [`${xenc11}aes256-gcm`]: { cipher: 'aes-256-gcm', keyBytes: 32, gcm: true },
@@ -80,10 +92,15 @@ function unwrapKey(encryptedKey: Element, key: KeyObject): Buffer | undefined {
   if (!oaepHash) return reject('assertion_undecryptable', `OAEP digest ${digestUri} refused`);
   const mgf = childElement(method, xenc11, 'MGF');
   const mgfHash =
-    algorithm === rsaOaepMgf1p || !mgf ? 'sha1' : attribute(mgf, 'Algorithm')?.replace(`${xenc11}mgf1`, '');
+    algorithm === rsaOaepMgf1p || !mgf
+      ? 'sha1'
+      : attribute(mgf, 'Algorithm')?.replace(`${xenc11}mgf1`, '');
   // node's privateDecrypt uses one hash for both the OAEP digest and MGF1.
   if (mgfHash !== oaepHash) {
-    return reject('assertion_undecryptable', 'OAEP with differing digest and MGF1 hash is unsupported');
+    return reject(
+      'assertion_undecryptable',
+      'OAEP with differing digest and MGF1 hash is unsupported',
+    );
   }
   try {
     return privateDecrypt(

@@ -30,13 +30,24 @@ export function describeResult(result: SamlValidationResult): string[] {
     return lines;
   }
   const { assertion } = result;
-  const lines = ['accept', `  ${passed}`, `  issuer: ${assertion.issuer}`, `  assertion id: ${assertion.id}`];
-  lines.push(`  NameID: ${mask(assertion.nameId.value)} (${assertion.nameId.format ?? 'no format'})`);
-  lines.push(`  signed: response ${assertion.responseSigned}, assertion ${assertion.assertionSigned}`);
+  const lines = [
+    'accept',
+    `  ${passed}`,
+    `  issuer: ${assertion.issuer}`,
+    `  assertion id: ${assertion.id}`,
+  ];
+  lines.push(
+    `  NameID: ${mask(assertion.nameId.value)} (${assertion.nameId.format ?? 'no format'})`,
+  );
+  lines.push(
+    `  signed: response ${assertion.responseSigned}, assertion ${assertion.assertionSigned}`,
+  );
   lines.push(`  encrypted: ${assertion.encrypted}`);
   lines.push('  identity:');
   for (const [key, value] of Object.entries(assertion.identity)) {
-    const shown = identityFields.has(key as keyof AuthenticatedIdentity) ? mask(String(value)) : JSON.stringify(value);
+    const shown = identityFields.has(key as keyof AuthenticatedIdentity)
+      ? mask(String(value))
+      : JSON.stringify(value);
     lines.push(`    ${key}: ${shown}`);
   }
   lines.push('  attributes:');

@@ -17,9 +17,11 @@ export function soleAssertionChild(root: Element): Element {
     ...descendants(root, ns.assertion, 'Assertion'),
     ...descendants(root, ns.assertion, 'EncryptedAssertion'),
   ];
-  if (all.length !== 1) reject('assertion_count', `message holds ${all.length} assertions, expected 1`);
+  if (all.length !== 1)
+    reject('assertion_count', `message holds ${all.length} assertions, expected 1`);
   const sole = all[0] as Element;
-  if (sole.parentNode !== root) reject('assertion_count', 'the assertion is not a child of the Response');
+  if (sole.parentNode !== root)
+    reject('assertion_count', 'the assertion is not a child of the Response');
   return sole;
 }
 
@@ -29,7 +31,8 @@ export function assertionChildOf(response: Element): Element {
     ...childElements(response, ns.assertion, 'Assertion'),
     ...childElements(response, ns.assertion, 'EncryptedAssertion'),
   ];
-  if (children.length !== 1) reject('assertion_count', 'signed Response does not hold one assertion');
+  if (children.length !== 1)
+    reject('assertion_count', 'signed Response does not hold one assertion');
   return children[0] as Element;
 }
 
@@ -43,7 +46,9 @@ export interface DecryptedAssertion {
  * comments and of nested assertions before anything reads it.
  */
 export function openEncryptedAssertion(encrypted: Element, keys: KeyObject[]): DecryptedAssertion {
-  const xml = decryptAssertion(encrypted, keys).replace(/^\uFEFF/, '').trimStart();
+  const xml = decryptAssertion(encrypted, keys)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   assertSafePlaintext(xml);
   assertSchemaValid(xml);
   const assertion = parseXml(xml).documentElement as Element;
@@ -51,7 +56,8 @@ export function openEncryptedAssertion(encrypted: Element, keys: KeyObject[]): D
     reject('assertion_undecryptable', 'the decrypted content is not an Assertion');
   }
   if (hasComment(assertion)) reject('comment_in_message', 'comment inside the decrypted assertion');
-  const nested = descendants(assertion, ns.assertion, 'Assertion').length +
+  const nested =
+    descendants(assertion, ns.assertion, 'Assertion').length +
     descendants(assertion, ns.assertion, 'EncryptedAssertion').length;
   if (nested > 0) reject('assertion_count', 'the decrypted assertion holds another assertion');
   return { xml, assertion };

@@ -5,7 +5,12 @@ import { mapIdentity } from '../attributes/map-identity.ts';
 import { readAttributes } from '../attributes/read-attributes.ts';
 import { checkAuthnStatement } from './check-authn-statement.ts';
 import { checkConditions } from './check-conditions.ts';
-import { assertIssuer, assertResponseHeader, assertSolicited, assertVersion } from './check-response.ts';
+import {
+  assertIssuer,
+  assertResponseHeader,
+  assertSolicited,
+  assertVersion,
+} from './check-response.ts';
 import { assertStatusSuccess } from './check-status.ts';
 import { checkSubject } from './check-subject.ts';
 import type { Clock } from './clock.ts';
@@ -41,7 +46,8 @@ export async function runChecks(
   passed.push('schema');
 
   const root = parseXml(xml).documentElement as Element;
-  if (!isElement(root, ns.protocol, 'Response')) reject('not_a_response', 'root is not samlp:Response');
+  if (!isElement(root, ns.protocol, 'Response'))
+    reject('not_a_response', 'root is not samlp:Response');
   if (hasComment(root)) reject('comment_in_message', 'comment inside the Response');
   assertStatusSuccess(root);
   passed.push('status');
@@ -109,23 +115,38 @@ async function checkAssertion(
   assertIssuer(assertion, policy.idp.entityId, true);
   const id = attribute(assertion, 'ID');
   if (!id) reject('subject_invalid', 'assertion has no ID');
-  const issueInstant = parseInstant(attribute(assertion, 'IssueInstant'), 'Assertion IssueInstant', 'message_stale');
+  const issueInstant = parseInstant(
+    attribute(assertion, 'IssueInstant'),
+    'Assertion IssueInstant',
+    'message_stale',
+  );
   assertFresh(clock, issueInstant, (policy.maxMessageAgeSeconds ?? 300) * 1000, 'Assertion');
   passed.push('assertion_header');
 
   const subject = checkSubject(assertion, policy.recipient, inResponseTo, clock);
   passed.push('subject');
-  const conditionsEnd = checkConditions(assertion, policy.audience, policy.requireConditions ?? true, clock);
+  const conditionsEnd = checkConditions(
+    assertion,
+    policy.audience,
+    policy.requireConditions ?? true,
+    clock,
+  );
   passed.push('conditions');
   const authn = checkAuthnStatement(assertion, policy.allowedAcr, clock);
   passed.push('authn_statement');
 
   const attributes = readAttributes(assertion);
   const issuer = policy.idp.entityId;
-  const identity = mapIdentity(attributes, { issuer, ...authn, ...(policy.idp.amr ? { amr: policy.idp.amr } : {}) });
+  const identity = mapIdentity(attributes, {
+    issuer,
+    ...authn,
+    ...(policy.idp.amr ? { amr: policy.idp.amr } : {}),
+  });
   passed.push('attributes');
 
-  const notOnOrAfter = new Date(Math.max(subject.notOnOrAfter.getTime(), conditionsEnd?.getTime() ?? 0));
+  const notOnOrAfter = new Date(
+    Math.max(subject.notOnOrAfter.getTime(), conditionsEnd?.getTime() ?? 0),
+  );
   const keepUntil = new Date(notOnOrAfter.getTime() + clock.skewMs);
   if (!(await policy.replayCache.remember(`${issuer} ${id}`, keepUntil, new Date(clock.now)))) {
     reject('replay', 'this assertion ID was already used');
@@ -151,6 +172,7 @@ async function checkAssertion(
 
 function soleSignature(element: Element): Element | undefined {
   const signatures = childElements(element, ns.dsig, 'Signature');
-  if (signatures.length > 1) reject('signature_structure', `<${element.localName}> has several signatures`);
+  if (signatures.length > 1)
+    reject('signature_structure', `<${element.localName}> has several signatures`);
   return signatures[0];
 }

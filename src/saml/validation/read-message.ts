@@ -1,4 +1,8 @@
-import { decodeFileMessage, decodePostMessage, inflateRedirectMessage } from '../xml/decode-message.ts';
+import {
+  decodeFileMessage,
+  decodePostMessage,
+  inflateRedirectMessage,
+} from '../xml/decode-message.ts';
 import { assertSafeXml } from '../xml/harden-xml.ts';
 import type { XmlLimits } from '../xml/limits.ts';
 import { defaultXmlLimits } from '../xml/limits.ts';

@@ -31,6 +31,11 @@ export async function validateSamlResponse(
     }
     if (isBryggaError(error)) throw error;
     const name = error instanceof Error ? error.name : typeof error;
-    return { verdict: 'reject', rule: 'internal_error', detail: `unexpected ${name}`, passedChecks };
+    return {
+      verdict: 'reject',
+      rule: 'internal_error',
+      detail: `unexpected ${name}`,
+      passedChecks,
+    };
   }
 }

@@ -33,7 +33,7 @@ export function verifyEnvelopedSignature(check: SignatureCheck): Element {
   for (const key of check.trustedKeys) {
     const verifier = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
     restrictAlgorithms(verifier, check.allowSha1);
-    let valid = false;
+    let valid: boolean;
     try {
       verifier.loadSignature(signature as unknown as Node);
       valid = verifier.checkSignature(check.documentXml);
@@ -117,7 +117,9 @@ export function trustedKeysFrom(certificates: string[]): KeyObject[] {
     if (cached) return cached;
     const body = certificate.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
     const lines = body.match(/.{1,64}/g) ?? [];
-    const pem = ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----', ''].join('\n');
+    const pem = ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----', ''].join(
+      '\n',
+    );
     const key = createPublicKey(pem);
     if (keyCache.size < 256) keyCache.set(certificate, key);
     return key;

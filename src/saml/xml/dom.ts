@@ -61,7 +61,11 @@ export function allChildElements(parent: Element): Element[] {
   return found;
 }
 
-export function childElement(parent: Element, namespace: string, name: string): Element | undefined {
+export function childElement(
+  parent: Element,
+  namespace: string,
+  name: string,
+): Element | undefined {
   return childElements(parent, namespace, name)[0];
 }
 
@@ -94,5 +98,5 @@ export function hasComment(root: Node): boolean {
 }
 
 export function attribute(element: Element, name: string): string | undefined {
-  return element.hasAttribute(name) ? element.getAttribute(name) ?? undefined : undefined;
+  return element.hasAttribute(name) ? (element.getAttribute(name) ?? undefined) : undefined;
 }
