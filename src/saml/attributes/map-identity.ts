@@ -47,6 +47,8 @@ export function mapIdentity(
     else identity.personalIdentityNumber = idNumber;
   }
 
+  // TODO(saml-scoped-attributes): orgAffiliation is not mapped yet; when it is, its scope
+  // must be checked against the IdP's shibmd:Scope values from metadata (SC-DEPLOY).
   const asserted = healthcare(read);
   if (Object.keys(asserted).length > 0) identity.asserted = asserted;
   return identity;
