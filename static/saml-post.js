@@ -1,3 +1,4 @@
+/* global document */
 // Sends a SAML message on by HTTP-POST (SAML bindings 3.5.4) without an inline script.
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.querySelector('form[data-saml-autosubmit]');

@@ -27,13 +27,20 @@ describe('federation metadata trust list', () => {
   });
   after(() => simulator.close());
 
-  async function trustListFor(aggregate: string, options: { signer?: string; store?: MemoryStore } = {}) {
+  async function trustListFor(
+    aggregate: string,
+    options: { signer?: string; store?: MemoryStore } = {},
+  ) {
     const file = path.join(directory, `aggregate-${Math.random().toString(36).slice(2)}.xml`);
     await writeFile(file, aggregate);
     const store = options.store ?? new MemoryStore();
     const config = samlConfig({
       federations: [
-        { id: 'test', file, signerCertificatePem: options.signer ?? simulator.aggregate.signerCertificatePem },
+        {
+          id: 'test',
+          file,
+          signerCertificatePem: options.signer ?? simulator.aggregate.signerCertificatePem,
+        },
       ],
     });
     const audit = new AuditLog(store, 'test-audit-hash-key-000000000000000000', logger);
@@ -107,7 +114,9 @@ describe('federation metadata trust list', () => {
     await restarted.start();
     await restarted.close();
     assert.equal(restarted.list()[0]?.entityId, simulator.entityId);
-    assert.ok((await audit.query({})).some((event) => event.reason === 'saml_metadata_unreachable'));
+    assert.ok(
+      (await audit.query({})).some((event) => event.reason === 'saml_metadata_unreachable'),
+    );
   });
 
   test('a refresh that fails keeps the previous good copy', async () => {

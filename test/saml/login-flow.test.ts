@@ -55,7 +55,10 @@ for (const storeUnderTest of storesUnderTest()) {
 
     test('discovery page lists the federation IdP', async () => {
       sp.services.addInteraction('uid-discovery');
-      const response = await getWithInteraction(`${sp.url}/login/saml/uid-discovery`, 'uid-discovery');
+      const response = await getWithInteraction(
+        `${sp.url}/login/saml/uid-discovery`,
+        'uid-discovery',
+      );
       assert.equal(response.status, 200);
       const body = await response.text();
       assert.match(body, /Test-IdP \(simulator\)/);
@@ -77,7 +80,10 @@ for (const storeUnderTest of storesUnderTest()) {
       assert.equal(login.identity.personalIdentityNumber, '188001019804');
       assert.equal(login.identity.acr, 'http://id.sambi.se/loa/loa3');
       assert.equal(login.identity.asserted?.employeeHsaId, 'SE5591234567-abc123');
-      assert.equal(login.identity.asserted?.commissions?.[0]?.commissionHsaId, 'SE5591234567-upp001');
+      assert.equal(
+        login.identity.asserted?.commissions?.[0]?.commissionHsaId,
+        'SE5591234567-upp001',
+      );
       assert.equal(login.identity.authnProvider, simulator.entityId);
     });
 
@@ -109,7 +115,10 @@ for (const storeUnderTest of storesUnderTest()) {
         RelayState: 'uid-b',
       });
       assert.equal(acs.status, 400);
-      assert.equal(sp.services.completed.some((entry) => entry.uid === 'uid-b'), false);
+      assert.equal(
+        sp.services.completed.some((entry) => entry.uid === 'uid-b'),
+        false,
+      );
       const failure = sp.services.failed.find((entry) => entry.uid === 'uid-b');
       assert.equal(failure?.code, 'saml_invalid');
       assert.ok((await sp.services.auditReasons('saml.rejected')).includes(failure?.detail ?? '?'));
@@ -125,7 +134,10 @@ for (const storeUnderTest of storesUnderTest()) {
     });
 
     test('an unknown RelayState gets a readable page, not a stack trace', async () => {
-      const acs = await postForm(`${sp.url}/saml/acs`, { SAMLResponse: 'PHg+', RelayState: 'nope' });
+      const acs = await postForm(`${sp.url}/saml/acs`, {
+        SAMLResponse: 'PHg+',
+        RelayState: 'nope',
+      });
       assert.equal(acs.status, 400);
       assert.match(await acs.text(), /<html/);
     });
@@ -133,8 +145,14 @@ for (const storeUnderTest of storesUnderTest()) {
     test('a cancelled login ends with login_cancelled', async () => {
       sp.services.addInteraction('uid-cancel');
       const answer = await respond(await startLogin('uid-cancel'), 'nobody');
-      await postForm(`${sp.url}/saml/acs`, { SAMLResponse: answer.samlResponse, RelayState: 'uid-cancel' });
-      assert.equal(sp.services.failed.find((entry) => entry.uid === 'uid-cancel')?.code, 'login_cancelled');
+      await postForm(`${sp.url}/saml/acs`, {
+        SAMLResponse: answer.samlResponse,
+        RelayState: 'uid-cancel',
+      });
+      assert.equal(
+        sp.services.failed.find((entry) => entry.uid === 'uid-cancel')?.code,
+        'login_cancelled',
+      );
     });
   });
 }

@@ -2,7 +2,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { verify } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
-import { childElements, elementsAt, ns, parseSamlXml, textOf } from '../../src/saml/metadata/xml-dom.ts';
+import {
+  childElements,
+  elementsAt,
+  ns,
+  parseSamlXml,
+  textOf,
+} from '../../src/saml/metadata/xml-dom.ts';
 import { verifyRootSignature } from '../../src/saml/metadata/xml-signature.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { startSamlIdpSimulator } from '../../src/simulators/saml-idp/simulator.ts';
@@ -19,7 +25,11 @@ describe('SP metadata and AuthnRequests', () => {
   before(async () => {
     simulator = await startSamlIdpSimulator({ spMetadata: async () => '' });
     const federations = [
-      { id: 'test', url: simulator.aggregate.url, signerCertificatePem: simulator.aggregate.signerCertificatePem },
+      {
+        id: 'test',
+        url: simulator.aggregate.url,
+        signerCertificatePem: simulator.aggregate.signerCertificatePem,
+      },
     ];
     const store = new MemoryStore();
     redirectSp = await startSp(store, samlConfig({ federations }));
@@ -55,31 +65,57 @@ describe('SP metadata and AuthnRequests', () => {
 
     const role = childElements(root, ns.md, 'SPSSODescriptor')[0]!;
     assert.equal(role.getAttribute('AuthnRequestsSigned'), 'true');
-    const languagesOf = (elements: Element[]) => elements.map((e) => e.getAttributeNS(ns.xml, 'lang')).sort();
-    const displayNames = elementsAt(role, [[ns.md, 'Extensions'], [ns.mdui, 'UIInfo'], [ns.mdui, 'DisplayName']]);
+    const languagesOf = (elements: Element[]) =>
+      elements.map((e) => e.getAttributeNS(ns.xml, 'lang')).sort();
+    const displayNames = elementsAt(role, [
+      [ns.md, 'Extensions'],
+      [ns.mdui, 'UIInfo'],
+      [ns.mdui, 'DisplayName'],
+    ]);
     assert.deepEqual(languagesOf(displayNames), ['en', 'sv']);
-    const organization = elementsAt(root, [[ns.md, 'Organization'], [ns.md, 'OrganizationName']]);
+    const organization = elementsAt(root, [
+      [ns.md, 'Organization'],
+      [ns.md, 'OrganizationName'],
+    ]);
     assert.deepEqual(languagesOf(organization), ['en', 'sv']);
-    const requested = elementsAt(role, [[ns.md, 'AttributeConsumingService'], [ns.md, 'RequestedAttribute']]);
-    assert.ok(requested.some((attribute) => attribute.getAttribute('Name') === 'urn:oid:1.2.752.29.4.13'));
+    const requested = elementsAt(role, [
+      [ns.md, 'AttributeConsumingService'],
+      [ns.md, 'RequestedAttribute'],
+    ]);
+    assert.ok(
+      requested.some((attribute) => attribute.getAttribute('Name') === 'urn:oid:1.2.752.29.4.13'),
+    );
   });
 
   test('Redirect AuthnRequest: signed, exact RequestedAuthnContext with the client acr values, ForceAuthn', async () => {
     const acr = ['http://id.elegnamnden.se/loa/1.0/loa3', 'http://id.sambi.se/loa/loa3'];
-    redirectSp.services.addInteraction('uid-r', { forceAuthentication: true, requestedAcrValues: acr });
+    redirectSp.services.addInteraction('uid-r', {
+      forceAuthentication: true,
+      requestedAcrValues: acr,
+    });
     const response = await getWithInteraction(
       `${redirectSp.url}/login/saml/uid-r?idp=${encodeURIComponent(simulator.entityId)}`,
       'uid-r',
     );
     const location = new URL(response.headers.get('location') ?? '');
-    const raw = new Map(location.search.slice(1).split('&').map((pair) => pair.split('=') as [string, string]));
+    const raw = new Map(
+      location.search
+        .slice(1)
+        .split('&')
+        .map((pair) => pair.split('=') as [string, string]),
+    );
     const signed = `SAMLRequest=${raw.get('SAMLRequest')}&RelayState=${raw.get('RelayState')}&SigAlg=${raw.get('SigAlg')}`;
     const peer = readSpPeer(await (await fetch(`${redirectSp.url}/saml/metadata`)).text());
     const signature = Buffer.from(decodeURIComponent(raw.get('Signature') ?? ''), 'base64');
-    assert.equal(verify('sha256', Buffer.from(signed), peer.signingCertificates[0]!, signature), true);
+    assert.equal(
+      verify('sha256', Buffer.from(signed), peer.signingCertificates[0]!, signature),
+      true,
+    );
     assert.equal(location.searchParams.get('RelayState'), 'uid-r');
 
-    const xml = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest') ?? '', 'base64')).toString();
+    const xml = inflateRawSync(
+      Buffer.from(location.searchParams.get('SAMLRequest') ?? '', 'base64'),
+    ).toString();
     const request = parseSamlXml(xml, 'AuthnRequest').documentElement;
     assert.equal(request.getAttribute('ForceAuthn'), 'true');
     assert.equal(request.getAttribute('Destination'), `${simulator.url}/sso`);
@@ -96,10 +132,15 @@ describe('SP metadata and AuthnRequests', () => {
       'uid-d',
     );
     const location = new URL(response.headers.get('location') ?? '');
-    const xml = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest') ?? '', 'base64')).toString();
+    const xml = inflateRawSync(
+      Buffer.from(location.searchParams.get('SAMLRequest') ?? '', 'base64'),
+    ).toString();
     const request = parseSamlXml(xml, 'AuthnRequest').documentElement;
     assert.equal(request.getAttribute('ForceAuthn'), 'false');
-    const refs = elementsAt(request, [[ns.samlp, 'RequestedAuthnContext'], [ns.saml, 'AuthnContextClassRef']]);
+    const refs = elementsAt(request, [
+      [ns.samlp, 'RequestedAuthnContext'],
+      [ns.saml, 'AuthnContextClassRef'],
+    ]);
     assert.deepEqual(refs.map(textOf), samlConfig().sp.defaultAcrValues);
   });
 
@@ -128,8 +169,13 @@ describe('SP metadata and AuthnRequests', () => {
     redirectSp.services.addInteraction('uid-named', { requestedAuthnProvider: simulator.entityId });
     const named = await getWithInteraction(`${redirectSp.url}/login/saml/uid-named`, 'uid-named');
     assert.equal(named.status, 302);
-    redirectSp.services.addInteraction('uid-unknown', { requestedAuthnProvider: 'https://idp.example/none' });
-    const unknown = await getWithInteraction(`${redirectSp.url}/login/saml/uid-unknown`, 'uid-unknown');
+    redirectSp.services.addInteraction('uid-unknown', {
+      requestedAuthnProvider: 'https://idp.example/none',
+    });
+    const unknown = await getWithInteraction(
+      `${redirectSp.url}/login/saml/uid-unknown`,
+      'uid-unknown',
+    );
     assert.equal(unknown.status, 400);
     assert.equal(redirectSp.services.failed.at(-1)?.code, 'method_not_available');
   });

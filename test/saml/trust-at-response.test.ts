@@ -26,7 +26,10 @@ for (const storeUnderTest of storesUnderTest()) {
       simulator = await startSamlIdpSimulator({ spMetadata: async () => spMetadata });
       other = await startSamlIdpSimulator({ spMetadata: async () => spMetadata });
       store = await storeUnderTest.open();
-      aggregateFile = path.join(await mkdtemp(path.join(tmpdir(), 'brygga-saml-')), 'aggregate.xml');
+      aggregateFile = path.join(
+        await mkdtemp(path.join(tmpdir(), 'brygga-saml-')),
+        'aggregate.xml',
+      );
       await writeFile(aggregateFile, simulator.aggregate.xml);
     });
     after(async () => {
@@ -39,7 +42,11 @@ for (const storeUnderTest of storesUnderTest()) {
       return samlConfig({
         disabledIdps,
         federations: [
-          { id: 'test', file: aggregateFile, signerCertificatePem: simulator.aggregate.signerCertificatePem },
+          {
+            id: 'test',
+            file: aggregateFile,
+            signerCertificatePem: simulator.aggregate.signerCertificatePem,
+          },
         ],
       });
     }

@@ -93,22 +93,18 @@ const spSchema = z.object({
   /** Empty outside production: development keys are made once and kept in the store. */
   signingKeys: z.array(keyPairSchema).default([]),
   encryptionKeys: z.array(keyPairSchema).default([]),
-  organization: z
-    .object({ name: text, displayName: text, url: text })
-    .default({
-      name: { sv: 'Brygga', en: 'Brygga' },
-      displayName: { sv: 'Brygga inloggning', en: 'Brygga login' },
-      url: { sv: 'http://localhost:3000', en: 'http://localhost:3000' },
-    }),
-  uiInfo: z
-    .object({ displayName: text, description: text, logoUrl: z.url().optional() })
-    .default({
-      displayName: { sv: 'Brygga inloggning', en: 'Brygga login' },
-      description: {
-        sv: 'Inloggning för vårdens system via Säker åtkomst',
-        en: 'Login for healthcare systems through Secure Access',
-      },
-    }),
+  organization: z.object({ name: text, displayName: text, url: text }).default({
+    name: { sv: 'Brygga', en: 'Brygga' },
+    displayName: { sv: 'Brygga inloggning', en: 'Brygga login' },
+    url: { sv: 'http://localhost:3000', en: 'http://localhost:3000' },
+  }),
+  uiInfo: z.object({ displayName: text, description: text, logoUrl: z.url().optional() }).default({
+    displayName: { sv: 'Brygga inloggning', en: 'Brygga login' },
+    description: {
+      sv: 'Inloggning för vårdens system via Säker åtkomst',
+      en: 'Login for healthcare systems through Secure Access',
+    },
+  }),
   contactEmail: z.string().default('mailto:operator@example.invalid'),
   /**
    * Service entity categories (SC-ENTCAT). SC-REG still lists loa3-hsaid while SC-ENTCAT 1.8

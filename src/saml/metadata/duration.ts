@@ -4,9 +4,10 @@
  */
 export function durationSeconds(value: string | undefined): number | undefined {
   if (!value) return undefined;
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-    value.trim(),
-  );
+  const match =
+    /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      value.trim(),
+    );
   if (!match || value.trim() === 'P' || value.trim().endsWith('T')) return undefined;
   const [, years, months, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
   return (

@@ -88,7 +88,13 @@ function readIdp(
   const certificatesFor = (use: string) =>
     keys
       .filter((key) => (attribute(key, 'use') ?? use) === use)
-      .flatMap((key) => elementsAt(key, [[ns.ds, 'KeyInfo'], [ns.ds, 'X509Data'], [ns.ds, 'X509Certificate']]))
+      .flatMap((key) =>
+        elementsAt(key, [
+          [ns.ds, 'KeyInfo'],
+          [ns.ds, 'X509Data'],
+          [ns.ds, 'X509Certificate'],
+        ]),
+      )
       .map((certificate) => textOf(certificate).replace(/\s+/g, ''))
       .filter(Boolean);
   const endpoints = (name: string) =>
@@ -129,7 +135,10 @@ function readIdp(
     displayName: { sv: nameIn('sv'), en: nameIn('en') },
     assuranceCertifications: valuesOf(assuranceCertification),
     entityCategories: valuesOf(entityCategory),
-    scopes: elementsAt(role, [[ns.md, 'Extensions'], [ns.shibmd, 'Scope']]).map(textOf),
+    scopes: elementsAt(role, [
+      [ns.md, 'Extensions'],
+      [ns.shibmd, 'Scope'],
+    ]).map(textOf),
     source,
     ...(validUntil && { validUntil }),
   };

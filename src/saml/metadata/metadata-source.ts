@@ -70,7 +70,12 @@ export function interpretMetadata(
   }
   const { idps, problems } = readIdpDescriptors(root, source.id, now);
   const cacheSeconds = durationSeconds(attribute(root, 'cacheDuration'));
-  return { idps, problems, ...(validUntil && { validUntil }), ...(cacheSeconds && { cacheSeconds }) };
+  return {
+    idps,
+    problems,
+    ...(validUntil && { validUntil }),
+    ...(cacheSeconds && { cacheSeconds }),
+  };
 }
 
 function readPem(path: string): string {

@@ -130,11 +130,14 @@ export class TrustList {
     const interval = interpreted
       ? Math.min(source.refreshIntervalSeconds, interpreted.cacheSeconds ?? Infinity)
       : Math.min(source.refreshIntervalSeconds, retrySeconds);
-    const timer = setTimeout(() => {
-      this.refreshAndSchedule(source).catch((error: unknown) =>
-        this.logger.error({ err: error, source: source.id }, 'SAML metadata refresh failed'),
-      );
-    }, Math.max(10, interval) * 1000);
+    const timer = setTimeout(
+      () => {
+        this.refreshAndSchedule(source).catch((error: unknown) =>
+          this.logger.error({ err: error, source: source.id }, 'SAML metadata refresh failed'),
+        );
+      },
+      Math.max(10, interval) * 1000,
+    );
     timer.unref();
     this.timers.set(source.id, timer);
   }
@@ -165,7 +168,12 @@ export class TrustList {
     });
   }
 
-  private async report(source: MetadataSource, reason: string, problem: unknown, entityId?: string) {
+  private async report(
+    source: MetadataSource,
+    reason: string,
+    problem: unknown,
+    entityId?: string,
+  ) {
     const detail = problem instanceof Error ? problem.message : String(problem);
     this.logger.warn({ source: source.id, reason, entityId, detail }, 'SAML metadata problem');
     await this.options.audit.record({

@@ -53,7 +53,11 @@ export function childElements(parent: Element, namespace: string, localName: str
   );
 }
 
-export function firstChild(parent: Element, namespace: string, localName: string): Element | undefined {
+export function firstChild(
+  parent: Element,
+  namespace: string,
+  localName: string,
+): Element | undefined {
   return childElements(parent, namespace, localName)[0];
 }
 
@@ -71,7 +75,7 @@ export function textOf(element: Element | undefined): string {
 }
 
 export function attribute(element: Element, name: string): string | undefined {
-  return element.hasAttribute(name) ? element.getAttribute(name) ?? undefined : undefined;
+  return element.hasAttribute(name) ? (element.getAttribute(name) ?? undefined) : undefined;
 }
 
 /** Escapes text for XML element content and double-quoted attribute values. */

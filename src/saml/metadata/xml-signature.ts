@@ -10,7 +10,7 @@ const sha1Algorithms = new Set([
 ]);
 
 export interface RootSignatureOptions {
-  /** PEM certificates, any of which may have signed (rollover). */
+  /** PEM or bare base64 certificates, any of which may have signed (rollover). */
   trustedCertificates: string[];
   allowSha1: boolean;
   /** Names the message in errors, e.g. `federation metadata`. */
@@ -35,9 +35,12 @@ export function verifyRootSignature(xml: string, options: RootSignatureOptions):
   }
 
   for (const certificate of options.trustedCertificates) {
-    const signedXml = new SignedXml({ publicCert: certificate, getCertFromKeyInfo: () => null });
+    const signedXml = new SignedXml({
+      publicCert: toPem(certificate),
+      getCertFromKeyInfo: () => null,
+    });
     signedXml.loadSignature(signature);
-    let valid = false;
+    let valid: boolean;
     try {
       valid = signedXml.checkSignature(xml);
     } catch {
@@ -60,8 +63,15 @@ export function verifyRootSignature(xml: string, options: RootSignatureOptions):
 
 function usesSha1(signature: Element): boolean {
   const algorithms = [
-    ...elementsAt(signature, [[ns.ds, 'SignedInfo'], [ns.ds, 'SignatureMethod']]),
-    ...elementsAt(signature, [[ns.ds, 'SignedInfo'], [ns.ds, 'Reference'], [ns.ds, 'DigestMethod']]),
+    ...elementsAt(signature, [
+      [ns.ds, 'SignedInfo'],
+      [ns.ds, 'SignatureMethod'],
+    ]),
+    ...elementsAt(signature, [
+      [ns.ds, 'SignedInfo'],
+      [ns.ds, 'Reference'],
+      [ns.ds, 'DigestMethod'],
+    ]),
   ].map((element) => attribute(element, 'Algorithm') ?? '');
   return algorithms.some((algorithm) => sha1Algorithms.has(algorithm));
 }
@@ -69,6 +79,9 @@ function usesSha1(signature: Element): boolean {
 /** A PEM certificate from PEM text or bare base64 DER (as in metadata KeyInfo). */
 export function toPem(certificate: string): string {
   if (certificate.includes('-----BEGIN CERTIFICATE-----')) return certificate;
-  const body = certificate.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n').trim();
+  const body = certificate
+    .replace(/\s+/g, '')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }

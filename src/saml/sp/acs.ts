@@ -23,7 +23,8 @@ export async function consumeResponse(ctx: Context, sp: SamlSp, services: LoginM
   const form = (ctx.request as { body?: Record<string, unknown> }).body ?? {};
   const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : '';
   const uid = typeof form.RelayState === 'string' ? form.RelayState : '';
-  if (!samlResponse || !uid) return showError(ctx, sp, 'bad_request', 'missing SAMLResponse or RelayState');
+  if (!samlResponse || !uid)
+    return showError(ctx, sp, 'bad_request', 'missing SAMLResponse or RelayState');
   try {
     await services.loadInteractionByUid(uid);
   } catch {
@@ -36,7 +37,10 @@ export async function consumeResponse(ctx: Context, sp: SamlSp, services: LoginM
   const idp = await sp.trustList.resolve(pending.idpEntityId);
   if (!idp) return refuse(ctx, sp, services, uid, 'idp_not_trusted', pending.idpEntityId);
 
-  const result = await sp.validateResponse({ binding: 'post', samlResponse }, policyFor(sp, pending, idp, now));
+  const result = await sp.validateResponse(
+    { binding: 'post', samlResponse },
+    policyFor(sp, pending, idp, now),
+  );
   if (result.verdict === 'reject') {
     if (result.status?.subCodes.includes(cancelStatus)) {
       sp.logger.info({ interactionUid: uid, idp: idp.entityId }, 'SAML login cancelled at the IdP');
@@ -48,7 +52,10 @@ export async function consumeResponse(ctx: Context, sp: SamlSp, services: LoginM
   const { assertion } = result;
   const skewMs = sp.config.clockSkewSeconds * 1000;
   // SC-DEPLOY: after ForceAuthn the authentication must be newer than our request.
-  if (pending.forceAuthn && assertion.authnInstant.getTime() < pending.issuedAt.getTime() - skewMs) {
+  if (
+    pending.forceAuthn &&
+    assertion.authnInstant.getTime() < pending.issuedAt.getTime() - skewMs
+  ) {
     return refuse(ctx, sp, services, uid, 'authn_not_fresh', idp.entityId);
   }
   if (!(await sp.requests.markAnswered(pending.id, now))) {
@@ -64,7 +71,10 @@ export async function consumeResponse(ctx: Context, sp: SamlSp, services: LoginM
     createdAt: now,
     expiresAt: new Date(now.getTime() + sessionLifetimeMs),
   });
-  sp.logger.info({ interactionUid: uid, idp: idp.entityId, assertionId: assertion.id }, 'SAML login accepted');
+  sp.logger.info(
+    { interactionUid: uid, idp: idp.entityId, assertionId: assertion.id },
+    'SAML login accepted',
+  );
   await services.completeLogin(ctx, uid, {
     ...assertion.identity,
     method: 'siths-federation',
@@ -109,7 +119,11 @@ async function refuse(
     event: 'saml.rejected',
     method: 'siths-federation',
     reason: rule,
-    details: { interactionUid: uid, ...(idpEntityId && { idp: idpEntityId }), ...(detail && { detail }) },
+    details: {
+      interactionUid: uid,
+      ...(idpEntityId && { idp: idpEntityId }),
+      ...(detail && { detail }),
+    },
   });
   await services.failLogin(ctx, uid, 'saml_invalid', rule);
 }
@@ -120,8 +134,12 @@ function showError(ctx: Context, sp: SamlSp, code: ErrorCode, why: string): void
   sp.logger.warn({ errorId, code, why }, 'SAML response without a usable login');
   const language = pickLanguage(ctx);
   const messages = {
-    sv: 'Inloggningen kunde inte kopplas till någon pågående inloggning. Börja om från tjänsten.',
-    en: 'The login could not be matched to a login in progress. Please start again from the service.',
+    sv:
+      'Inloggningen kunde inte kopplas till någon pågående inloggning. ' +
+      'Börja om från tjänsten.',
+    en:
+      'The login could not be matched to a login in progress. ' +
+      'Please start again from the service.',
   };
   ctx.status = 400;
   ctx.type = 'html';

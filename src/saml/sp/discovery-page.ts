@@ -35,15 +35,26 @@ export function discoveryPage(
     title: text.title,
     language,
     body: html`<h1>${text.title}</h1>
-${sorted.length === 0
-  ? html`<p>${text.none}</p>`
-  : html`<p>${text.intro}</p>
-<form method="get" action="/login/saml/${uid}" class="saml-discovery">
-${sorted.map(
-  (idp) => html`<label class="choice"><input type="radio" name="idp" value="${idp.entityId}"
-${idp.entityId === checked ? html`checked` : ''}> ${idpName(idp, language)}</label>`,
-)}
-<input type="hidden" name="lang" value="${language}">
-<button class="button">${text.submit}</button></form>`}`,
+      ${
+        sorted.length === 0
+          ? html`<p>${text.none}</p>`
+          : html`<p>${text.intro}</p>
+              <form method="get" action="/login/saml/${uid}" class="saml-discovery">
+                ${sorted.map(
+                  (idp) =>
+                    html`<label class="choice"
+                      ><input
+                        type="radio"
+                        name="idp"
+                        value="${idp.entityId}"
+                        ${idp.entityId === checked ? html`checked` : ''}
+                      />
+                      ${idpName(idp, language)}</label
+                    >`,
+                )}
+                <input type="hidden" name="lang" value="${language}" />
+                <button class="button">${text.submit}</button>
+              </form>`
+      }`,
   });
 }

@@ -31,7 +31,12 @@ export async function discover(
   if (named) {
     const idp = idps.find((candidate) => candidate.entityId === named);
     if (!idp) {
-      return services.failLogin(ctx, interaction.uid, 'method_not_available', 'authnProvider not offered');
+      return services.failLogin(
+        ctx,
+        interaction.uid,
+        'method_not_available',
+        'authnProvider not offered',
+      );
     }
     return startSamlLogin(ctx, sp, interaction, idp);
   }

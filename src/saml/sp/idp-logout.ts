@@ -3,8 +3,15 @@ import { BryggaError, isBryggaError } from '../../errors/brygga-error.ts';
 import { renderErrorPage, newErrorId } from '../../web/error-page.ts';
 import { pickLanguage } from '../../web/language.ts';
 import type { IdpDescriptor } from '../metadata/idp-descriptor.ts';
-import { attribute, childElements, firstChild, ns, parseSamlXml, textOf } from '../metadata/xml-dom.ts';
-import { verifyRootSignature } from '../metadata/xml-signature.ts';
+import {
+  attribute,
+  childElements,
+  firstChild,
+  ns,
+  parseSamlXml,
+  textOf,
+} from '../metadata/xml-dom.ts';
+import { toPem, verifyRootSignature } from '../metadata/xml-signature.ts';
 import { newMessageId } from './authn-request.ts';
 import { logoutResponseXml } from './logout-messages.ts';
 import { peekRedirectXml, readSignedRedirect } from './redirect-binding.ts';
@@ -37,7 +44,12 @@ export async function singleLogout(ctx: Context, sp: SamlSp, onIdpLogout?: OnIdp
   } catch (error) {
     const rule = isBryggaError(error) ? error.message : 'logout message unreadable';
     sp.logger.warn({ rule }, 'SAML logout message refused');
-    await sp.audit.record({ event: 'saml.rejected', method: 'siths-federation', reason: 'logout_refused', details: { rule } });
+    await sp.audit.record({
+      event: 'saml.rejected',
+      method: 'siths-federation',
+      reason: 'logout_refused',
+      details: { rule },
+    });
     return showRefusal(ctx);
   }
   if (message.root.localName === 'LogoutResponse') return finishOwnLogout(ctx, sp, message);
@@ -51,17 +63,27 @@ async function verifiedMessage(ctx: Context, sp: SamlSp): Promise<VerifiedMessag
     ctx.method === 'GET'
       ? peekRedirectXml(ctx.querystring)
       : Buffer.from(typeof posted === 'string' ? posted : '', 'base64').toString('utf8');
-  const issuer = textOf(firstChild(parseSamlXml(claimed, 'logout message').documentElement, ns.saml, 'Issuer'));
+  const issuer = textOf(
+    firstChild(parseSamlXml(claimed, 'logout message').documentElement, ns.saml, 'Issuer'),
+  );
   const idp = await sp.trustList.resolve(issuer);
   if (!idp) throw new BryggaError('saml_invalid', 'logout from an IdP we do not trust');
 
   if (ctx.method === 'GET') {
-    const redirect = readSignedRedirect(ctx.querystring, idp.signingCertificates, sp.config.allowSha1);
+    const redirect = readSignedRedirect(
+      ctx.querystring,
+      idp.signingCertificates,
+      sp.config.allowSha1,
+    );
     const root = parseSamlXml(redirect.xml, 'logout message').documentElement;
-    return { root, idp, ...(redirect.relayState !== undefined && { relayState: redirect.relayState }) };
+    return {
+      root,
+      idp,
+      ...(redirect.relayState !== undefined && { relayState: redirect.relayState }),
+    };
   }
   const document = verifyRootSignature(claimed, {
-    trustedCertificates: idp.signingCertificates.map((certificate) => certificate),
+    trustedCertificates: idp.signingCertificates.map(toPem),
     allowSha1: sp.config.allowSha1,
     what: 'logout message',
   });
@@ -94,7 +116,10 @@ async function answerIdpLogout(
       sp.logger.error({ err: error, samlSessionId: session.id }, 'ending the OIDC session failed');
     }
   }
-  sp.logger.info({ idp: idp.entityId, sessions: sessions.length, status }, 'SAML IdP-initiated logout');
+  sp.logger.info(
+    { idp: idp.entityId, sessions: sessions.length, status },
+    'SAML IdP-initiated logout',
+  );
 
   const endpoint = pickEndpoint(idp.sloServices, 'redirect');
   if (!endpoint) {
@@ -111,7 +136,17 @@ async function answerIdpLogout(
     now,
   });
   const signingKey = activeKey(sp.keys.signing);
-  sendMessage(ctx, encodeSigned('logoutResponse', xml, id, endpoint, { endpoints: sp.endpoints, signingKey }, message.relayState));
+  sendMessage(
+    ctx,
+    encodeSigned(
+      'logoutResponse',
+      xml,
+      id,
+      endpoint,
+      { endpoints: sp.endpoints, signingKey },
+      message.relayState,
+    ),
+  );
 }
 
 /** TODO(saml-slo): the IdP's LogoutResponse status is not inspected; the browser moves on. */
@@ -134,5 +169,10 @@ function showRefusal(ctx: Context): void {
   };
   ctx.status = 400;
   ctx.type = 'html';
-  ctx.body = renderErrorPage({ language, code: 'saml_invalid', message: messages[language], errorId: newErrorId() });
+  ctx.body = renderErrorPage({
+    language,
+    code: 'saml_invalid',
+    message: messages[language],
+    errorId: newErrorId(),
+  });
 }

@@ -1,7 +1,8 @@
 import { escapeXml as x } from '../metadata/xml-dom.ts';
 
 const protocol =
-  'xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"';
+  'xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ' +
+  'xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"';
 
 /** SAML core 3.7.1: names the principal and the session being ended. */
 export function logoutRequestXml(input: {

@@ -10,15 +10,21 @@ export function postFormPage(
   message: string,
   relayState: string | undefined,
 ): string {
+  const relayField =
+    relayState !== undefined
+      ? html`<input type="hidden" name="RelayState" value="${relayState}" />`
+      : '';
   return page({
     title: 'SAML',
     language: 'sv',
     scripts: ['/static/saml-post.js'],
     body: html`<form method="post" action="${action}" data-saml-autosubmit>
-<input type="hidden" name="${field}" value="${message}">
-${relayState !== undefined ? html`<input type="hidden" name="RelayState" value="${relayState}">` : ''}
-<noscript><p>Tryck på knappen för att fortsätta. Press the button to continue.</p></noscript>
-<button class="button">Fortsätt / Continue</button>
-</form>`,
+      <input type="hidden" name="${field}" value="${message}" />
+      ${relayField}
+      <noscript>
+        <p>Tryck på knappen för att fortsätta. Press the button to continue.</p>
+      </noscript>
+      <button class="button">Fortsätt / Continue</button>
+    </form>`,
   });
 }

@@ -43,7 +43,9 @@ export function readSignedRedirect(
 
   const relayState = raw.get('RelayState');
   const signed =
-    `${field}=${message}` + (relayState !== undefined ? `&RelayState=${relayState}` : '') + `&SigAlg=${sigAlg}`;
+    `${field}=${message}` +
+    (relayState !== undefined ? `&RelayState=${relayState}` : '') +
+    `&SigAlg=${sigAlg}`;
   const signatureBytes = Buffer.from(decodeURIComponent(signature), 'base64');
   const valid = certificates.some((certificate) => {
     try {
@@ -55,7 +57,11 @@ export function readSignedRedirect(
   if (!valid) throw new BryggaError('saml_invalid', 'signature does not verify');
 
   const xml = inflate(message);
-  return { field, xml, ...(relayState !== undefined && { relayState: decodeURIComponent(relayState) }) };
+  return {
+    field,
+    xml,
+    ...(relayState !== undefined && { relayState: decodeURIComponent(relayState) }),
+  };
 }
 
 /** The message before its signature is checked: only to learn which IdP claims to send it. */

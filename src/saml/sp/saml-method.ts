@@ -47,7 +47,10 @@ export function createSamlMethod(options: SamlMethodOptions): SamlLoginMethod {
   };
   return {
     id: 'siths-federation',
-    label: { sv: 'SITHS eller annan e-legitimation via federation', en: 'SITHS or other eID via federation' },
+    label: {
+      sv: 'SITHS eller annan e-legitimation via federation',
+      en: 'SITHS or other eID via federation',
+    },
     startPath: spPaths.discovery,
     routes(services: LoginMethodServices): Router {
       sp ??= createSamlSp({
@@ -88,7 +91,13 @@ function samlRoutes(
   options: SamlMethodOptions,
 ): Router {
   const router = new Router();
-  const form = koaBody({ urlencoded: true, json: false, multipart: false, text: false, formLimit: '512kb' });
+  const form = koaBody({
+    urlencoded: true,
+    json: false,
+    multipart: false,
+    text: false,
+    formLimit: '512kb',
+  });
 
   router.get(spPaths.metadata, async (ctx) => {
     ctx.type = 'application/samlmetadata+xml';
@@ -104,6 +113,8 @@ function samlRoutes(
     return startLogout(ctx, await ready(), { interactionUid: uid, returnTo });
   });
   router.get(spPaths.slo, async (ctx) => singleLogout(ctx, await ready(), options.onIdpLogout));
-  router.post(spPaths.slo, form, async (ctx) => singleLogout(ctx, await ready(), options.onIdpLogout));
+  router.post(spPaths.slo, form, async (ctx) =>
+    singleLogout(ctx, await ready(), options.onIdpLogout),
+  );
   return router;
 }

@@ -15,7 +15,13 @@ export type SamlBinding = keyof typeof bindingUri;
 /** A signed SAML message ready to send: a URL to redirect to, or a form to POST. */
 export type OutgoingMessage =
   | { binding: 'redirect'; url: string }
-  | { binding: 'post'; url: string; field: 'SAMLRequest' | 'SAMLResponse'; value: string; relayState?: string };
+  | {
+      binding: 'post';
+      url: string;
+      field: 'SAMLRequest' | 'SAMLResponse';
+      value: string;
+      relayState?: string;
+    };
 
 export type MessageKind = 'authnRequest' | 'logoutRequest' | 'logoutResponse';
 
@@ -71,7 +77,12 @@ export function encodeSigned(
         ? serviceProvider.createLoginRequest(peer, destination.binding, options)
         : kind === 'logoutRequest'
           ? serviceProvider.createLogoutRequest(peer, destination.binding, {}, options)
-          : serviceProvider.createLogoutResponse(peer, { extract: {} }, destination.binding, options);
+          : serviceProvider.createLogoutResponse(
+              peer,
+              { extract: {} },
+              destination.binding,
+              options,
+            );
     if (destination.binding === 'redirect') return { binding: 'redirect', url: context.context };
     return {
       binding: 'post',

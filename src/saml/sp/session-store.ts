@@ -35,7 +35,11 @@ export class SamlSessionStore {
 
   async byInteraction(interactionUid: string, now: Date): Promise<SamlSession | null> {
     await this.indexes();
-    return this.rows.findOne({ interactionUid, expiresAt: { $gt: now }, endedAt: { $exists: false } });
+    return this.rows.findOne({
+      interactionUid,
+      expiresAt: { $gt: now },
+      endedAt: { $exists: false },
+    });
   }
 
   /** SAML core 3.7.1: a LogoutRequest names the principal and optionally session indexes. */

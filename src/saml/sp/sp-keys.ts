@@ -36,14 +36,18 @@ export async function loadSpKeys(
   logger: Logger,
 ): Promise<SpKeyRing> {
   if (config.signingKeys.length > 0 || config.encryptionKeys.length > 0 || production) {
-    return { signing: fromConfig(config.signingKeys, 'signing'), encryption: fromConfig(config.encryptionKeys, 'encryption') };
+    return {
+      signing: fromConfig(config.signingKeys, 'signing'),
+      encryption: fromConfig(config.encryptionKeys, 'encryption'),
+    };
   }
   logger.warn('SAML SP uses development keys (saml.sp.signingKeys / encryptionKeys unset)');
   return developmentKeys(store);
 }
 
 function fromConfig(keys: SamlKeyPairConfig[], use: string): SpKeyPair[] {
-  if (keys.length === 0) throw new BryggaError('invalid_config', `saml.sp: no ${use} key configured`);
+  if (keys.length === 0)
+    throw new BryggaError('invalid_config', `saml.sp: no ${use} key configured`);
   const activeCount = keys.filter((key) => key.active).length;
   if (keys.length > 1 && activeCount !== 1) {
     throw new BryggaError('invalid_config', `saml.sp: exactly one ${use} key must be active`);
@@ -76,7 +80,12 @@ async function developmentKeys(store: DocumentStore): Promise<SpKeyRing> {
   if (existing) return existing.keys;
   const make = async (name: string): Promise<SpKeyPair> => {
     const issued = await createCertificateAuthority(`Brygga SAML SP ${name} (development)`);
-    return { id: `dev-${name}`, certificatePem: issued.certificatePem, privateKeyPem: issued.privateKeyPem, active: true };
+    return {
+      id: `dev-${name}`,
+      certificatePem: issued.certificatePem,
+      privateKeyPem: issued.privateKeyPem,
+      active: true,
+    };
   };
   const keys = { signing: [await make('signing')], encryption: [await make('encryption')] };
   try {

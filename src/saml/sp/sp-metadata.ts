@@ -11,9 +11,15 @@ const uriFormat = 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri';
  * service entity categories, every signing and encryption certificate (rollover), the ACS
  * and SLO endpoints, and the attributes we ask for.
  */
-export function spMetadataXml(config: SamlSpConfig, endpoints: SpEndpoints, keys: SpKeyRing): string {
+export function spMetadataXml(
+  config: SamlSpConfig,
+  endpoints: SpEndpoints,
+  keys: SpKeyRing,
+): string {
   const localized = (element: string, values: { sv: string; en: string }) =>
-    languages.map((lang) => `<${element} xml:lang="${lang}">${x(values[lang])}</${element}>`).join('');
+    languages
+      .map((lang) => `<${element} xml:lang="${lang}">${x(values[lang])}</${element}>`)
+      .join('');
   const keyDescriptors = (use: 'signing' | 'encryption', pems: string[]) =>
     pems
       .map(
@@ -53,7 +59,8 @@ export function spMetadataXml(config: SamlSpConfig, endpoints: SpEndpoints, keys
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"` +
-    ` xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
+    ` xmlns:ds="http://www.w3.org/2000/09/xmldsig#"` +
+    ` xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
     ` xmlns:mdattr="urn:oasis:names:tc:SAML:metadata:attribute"` +
     ` xmlns:mdui="urn:oasis:names:tc:SAML:metadata:ui" entityID="${x(endpoints.entityId)}">` +
     `<md:Extensions><mdattr:EntityAttributes>` +
@@ -62,16 +69,24 @@ export function spMetadataXml(config: SamlSpConfig, endpoints: SpEndpoints, keys
     `<md:SPSSODescriptor AuthnRequestsSigned="true" WantAssertionsSigned="true"` +
     ` protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
     `<md:Extensions><mdui:UIInfo>${localized('mdui:DisplayName', config.uiInfo.displayName)}` +
-    `${localized('mdui:Description', config.uiInfo.description)}${logo}</mdui:UIInfo></md:Extensions>` +
-    keyDescriptors('signing', keys.signing.map((key) => key.certificatePem)) +
-    keyDescriptors('encryption', keys.encryption.map((key) => key.certificatePem)) +
+    `${localized('mdui:Description', config.uiInfo.description)}${logo}` +
+    `</mdui:UIInfo></md:Extensions>` +
+    keyDescriptors(
+      'signing',
+      keys.signing.map((key) => key.certificatePem),
+    ) +
+    keyDescriptors(
+      'encryption',
+      keys.encryption.map((key) => key.certificatePem),
+    ) +
     slo +
     `<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>` +
     `<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>` +
     `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"` +
     ` Location="${x(endpoints.acsUrl)}" index="0" isDefault="true"/>` +
     `<md:AttributeConsumingService index="0" isDefault="true">` +
-    `${localized('md:ServiceName', config.uiInfo.displayName)}${requested}</md:AttributeConsumingService>` +
+    `${localized('md:ServiceName', config.uiInfo.displayName)}${requested}` +
+    `</md:AttributeConsumingService>` +
     `</md:SPSSODescriptor>` +
     `<md:Organization>${localized('md:OrganizationName', config.organization.name)}` +
     `${localized('md:OrganizationDisplayName', config.organization.displayName)}` +

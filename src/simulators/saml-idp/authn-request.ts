@@ -1,7 +1,14 @@
 import { verify } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { BryggaError } from '../../errors/brygga-error.ts';
-import { attribute, childElements, firstChild, ns, parseSamlXml, textOf } from '../../saml/metadata/xml-dom.ts';
+import {
+  attribute,
+  childElements,
+  firstChild,
+  ns,
+  parseSamlXml,
+  textOf,
+} from '../../saml/metadata/xml-dom.ts';
 import { verifyRootSignature } from '../../saml/metadata/xml-signature.ts';
 import type { SpPeer } from './sp-peer.ts';
 
@@ -31,7 +38,8 @@ export function readRedirectRequest(rawQuery: string, sp: SpPeer): ReceivedAuthn
   const sigAlg = raw.get('SigAlg');
   const signature = raw.get('Signature');
   if (!samlRequest) throw new BryggaError('bad_request', 'SAMLRequest is missing');
-  if (!sigAlg || !signature) throw new BryggaError('saml_invalid', 'the AuthnRequest is not signed');
+  if (!sigAlg || !signature)
+    throw new BryggaError('saml_invalid', 'the AuthnRequest is not signed');
   const hash = signatureHashes[decodeURIComponent(sigAlg)];
   if (!hash) throw new BryggaError('saml_invalid', 'unsupported SigAlg');
 
@@ -53,7 +61,10 @@ export function readRedirectRequest(rawQuery: string, sp: SpPeer): ReceivedAuthn
     throw new BryggaError('bad_request', 'SAMLRequest is not deflated base64', { cause });
   }
   const request = readRequest(parseSamlXml(xml, 'AuthnRequest').documentElement, sp);
-  return { ...request, ...(relayState !== undefined && { relayState: decodeURIComponent(relayState) }) };
+  return {
+    ...request,
+    ...(relayState !== undefined && { relayState: decodeURIComponent(relayState) }),
+  };
 }
 
 /** SAML bindings 3.5: the POSTed request carries an enveloped signature. */
@@ -75,7 +86,8 @@ function readRequest(root: Element, sp: SpPeer): Omit<ReceivedAuthnRequest, 'rel
   const issuer = textOf(firstChild(root, ns.saml, 'Issuer'));
   if (issuer !== sp.entityId) throw new BryggaError('saml_invalid', 'unknown SP');
   const acsUrl = attribute(root, 'AssertionConsumerServiceURL') ?? sp.acsUrls[0] ?? '';
-  if (!sp.acsUrls.includes(acsUrl)) throw new BryggaError('saml_invalid', 'ACS URL not in SP metadata');
+  if (!sp.acsUrls.includes(acsUrl))
+    throw new BryggaError('saml_invalid', 'ACS URL not in SP metadata');
   const context = firstChild(root, ns.samlp, 'RequestedAuthnContext');
   const comparison = context ? attribute(context, 'Comparison') : undefined;
   return {

@@ -23,7 +23,10 @@ export function simulatorIdpMetadata(options: SimulatorMetadataOptions): string 
     .join('');
   const endpoints = (element: string, path: string) =>
     Object.values(bindings)
-      .map((binding) => `<md:${element} Binding="${binding}" Location="${x(options.baseUrl + path)}"/>`)
+      .map(
+        (binding) =>
+          `<md:${element} Binding="${binding}" Location="${x(options.baseUrl + path)}"/>`,
+      )
       .join('');
   return (
     `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"` +

@@ -28,9 +28,11 @@ export interface ResponseContext {
   now?: Date;
 }
 
+const uriFormat = 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri';
 const statusPrefix = 'urn:oasis:names:tc:SAML:2.0:status:';
 const samlNs =
-  'xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"';
+  'xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ' +
+  'xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"';
 
 /** A signed Response for the person, the assertion signed and optionally encrypted. */
 export async function loginResponse(
@@ -52,13 +54,14 @@ export async function loginResponse(
   const attributes = attributesFor(person, randomUUID())
     .map(
       ([name, values]) =>
-        `<saml:Attribute Name="${x(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">` +
+        `<saml:Attribute Name="${x(name)}" NameFormat="${uriFormat}">` +
         values.map((value) => `<saml:AttributeValue>${x(value)}</saml:AttributeValue>`).join('') +
         `</saml:Attribute>`,
     )
     .join('');
   const assertion =
-    `<saml:Assertion ${samlNs} ID="${assertionId}" Version="2.0" IssueInstant="${now.toISOString()}">` +
+    `<saml:Assertion ${samlNs} ID="${assertionId}" Version="2.0"` +
+    ` IssueInstant="${now.toISOString()}">` +
     `<saml:Issuer>${x(context.idpEntityId)}</saml:Issuer>` +
     `<saml:Subject><saml:NameID Format="${nameIdFormat}">_${randomUUID()}</saml:NameID>` +
     `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">` +
@@ -78,7 +81,8 @@ export async function loginResponse(
     byLocalName('Assertion', 'Issuer'),
   );
   const carried = context.encryptionCertificatePem
-    ? `<saml:EncryptedAssertion>${await encrypt(signedAssertion, context.encryptionCertificatePem)}` +
+    ? `<saml:EncryptedAssertion>` +
+      (await encrypt(signedAssertion, context.encryptionCertificatePem)) +
       `</saml:EncryptedAssertion>`
     : signedAssertion;
   return signedResponse(request, context, now, `${status('Success')}${carried}`);
@@ -100,8 +104,10 @@ export function failureResponse(
 function status(code: string, second?: string): string {
   const secondUri = second?.includes(':') ? second : `${statusPrefix}${second}`;
   const inner = second ? `<samlp:StatusCode Value="${secondUri}"/>` : '';
-  return `<samlp:Status><samlp:StatusCode Value="${statusPrefix}${code}">${inner}` +
-    `</samlp:StatusCode></samlp:Status>`;
+  return (
+    `<samlp:Status><samlp:StatusCode Value="${statusPrefix}${code}">${inner}` +
+    `</samlp:StatusCode></samlp:Status>`
+  );
 }
 
 function signedResponse(
@@ -135,7 +141,8 @@ function encrypt(xml: string, certificatePem: string): Promise<string> {
         keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
         disallowEncryptionWithInsecureAlgorithm: true,
       },
-      (error, result) => (error || !result ? reject(error ?? new Error('no result')) : resolve(result)),
+      (error, result) =>
+        error || !result ? reject(error ?? new Error('no result')) : resolve(result),
     );
   });
 }

@@ -36,7 +36,10 @@ function ineraAttributes(person: SamlTestPerson): AssertedAttributes {
 }
 
 /** Sweden Connect style: ELN-0604 urn:oid names, attribute set pnr-01 (domain.md 2.1). */
-function swedenConnectAttributes(person: SamlTestPerson, transactionId: string): AssertedAttributes {
+function swedenConnectAttributes(
+  person: SamlTestPerson,
+  transactionId: string,
+): AssertedAttributes {
   const pnr = person.personalIdentityNumber;
   const attributes: AssertedAttributes = [
     ['urn:oid:1.2.752.29.4.13', [pnr]],

@@ -19,7 +19,9 @@ import { loginPage } from './pages.ts';
 import { readSpPeer } from './sp-peer.ts';
 import type { SpPeer } from './sp-peer.ts';
 import { serveStatic } from './static-files.ts';
+import { byLocalName, signEnveloped } from './xml-sign.ts';
 import type { SigningKey } from './xml-sign.ts';
+import { idpLogoutRequest } from './logout-request.ts';
 
 export interface SamlIdpSimulatorOptions {
   /** The SP's metadata, read on first use (the SP may start after the simulator). */
@@ -55,8 +57,14 @@ export async function startSamlIdpSimulator(
 ): Promise<SamlIdpSimulator> {
   const people = options.people ?? defaultSamlTestPeople;
   const authority = await createCertificateAuthority('Brygga SAML IdP simulator');
-  const issued = await issueCertificate(authority, { subject: 'CN=SAML IdP simulator', usage: 'signing' });
-  const signingKey: SigningKey = { privateKeyPem: issued.privateKeyPem, certificatePem: issued.certificatePem };
+  const issued = await issueCertificate(authority, {
+    subject: 'CN=SAML IdP simulator',
+    usage: 'signing',
+  });
+  const signingKey: SigningKey = {
+    privateKeyPem: issued.privateKeyPem,
+    certificatePem: issued.certificatePem,
+  };
   const signer = await createAggregateSigner();
   const pending = new Map<string, ReceivedAuthnRequest>();
   let peer: SpPeer | undefined;
@@ -83,7 +91,8 @@ export async function startSamlIdpSimulator(
 
   const responseContext = async () => {
     const sp = await spPeer();
-    const encryptTo = options.encryptAssertions !== false ? sp.encryptionCertificates[0] : undefined;
+    const encryptTo =
+      options.encryptAssertions !== false ? sp.encryptionCertificates[0] : undefined;
     return {
       idpEntityId: entityId,
       spEntityId: sp.entityId,
@@ -148,6 +157,28 @@ export async function startSamlIdpSimulator(
     };
   });
 
+  router.post('/control/logout-request', body, async (ctx) => {
+    const input = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const sp = await spPeer();
+    const xml = idpLogoutRequest({
+      issuer: entityId,
+      destination: sp.sloUrls[0] ?? '',
+      nameId: String(input.nameId ?? ''),
+      sessionIndex: stringOr(input.sessionIndex),
+    });
+    ctx.body = {
+      samlRequest: Buffer.from(
+        signEnveloped(
+          xml,
+          signingKey,
+          byLocalName('LogoutRequest'),
+          byLocalName('LogoutRequest', 'Issuer'),
+        ),
+      ).toString('base64'),
+      sloUrl: sp.sloUrls[0],
+    };
+  });
+
   router.get('/metadata', (ctx) => {
     ctx.type = 'application/samlmetadata+xml';
     ctx.body = metadataXml;
@@ -164,7 +195,10 @@ export async function startSamlIdpSimulator(
     } catch (error) {
       ctx.status = isBryggaError(error) ? error.status : 500;
       const message = isBryggaError(error) && error.expose ? error.message : 'Simulator error';
-      ctx.body = { error: isBryggaError(error) ? error.code : 'internal', error_description: message };
+      ctx.body = {
+        error: isBryggaError(error) ? error.code : 'internal',
+        error_description: message,
+      };
     }
   });
   app.use(router.routes());
@@ -192,7 +226,10 @@ function formOf(ctx: Context): Record<string, string | undefined> {
   const form = (ctx.request as { body?: unknown }).body;
   if (!form || typeof form !== 'object') return {};
   return Object.fromEntries(
-    Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : undefined]),
+    Object.entries(form).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : undefined,
+    ]),
   );
 }
 

@@ -1,5 +1,12 @@
 import { BryggaError } from '../../errors/brygga-error.ts';
-import { attribute, childElements, elementsAt, ns, parseSamlXml, textOf } from '../../saml/metadata/xml-dom.ts';
+import {
+  attribute,
+  childElements,
+  elementsAt,
+  ns,
+  parseSamlXml,
+  textOf,
+} from '../../saml/metadata/xml-dom.ts';
 import { toPem } from '../../saml/metadata/xml-signature.ts';
 
 /** The one SP the simulator answers, read from the SP's own metadata. */
@@ -19,7 +26,13 @@ export function readSpPeer(metadataXml: string): SpPeer {
   const certificates = (use: string) =>
     childElements(role, ns.md, 'KeyDescriptor')
       .filter((key) => (attribute(key, 'use') ?? use) === use)
-      .flatMap((key) => elementsAt(key, [[ns.ds, 'KeyInfo'], [ns.ds, 'X509Data'], [ns.ds, 'X509Certificate']]))
+      .flatMap((key) =>
+        elementsAt(key, [
+          [ns.ds, 'KeyInfo'],
+          [ns.ds, 'X509Data'],
+          [ns.ds, 'X509Certificate'],
+        ]),
+      )
       .map((certificate) => toPem(textOf(certificate)));
   const locations = (name: string) =>
     childElements(role, ns.md, name).map((endpoint) => attribute(endpoint, 'Location') ?? '');
