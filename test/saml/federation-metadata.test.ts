@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AuditLog } from '../../src/audit/audit-log.ts';
 import { createRootLogger } from '../../src/log/logger.ts';
-import { metadataSources } from '../../src/saml/metadata/metadata-source.ts';
+import { interpretMetadata, metadataSources } from '../../src/saml/metadata/metadata-source.ts';
 import { TrustList } from '../../src/saml/metadata/trust-list.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { startSamlIdpSimulator } from '../../src/simulators/saml-idp/simulator.ts';
@@ -124,5 +124,29 @@ describe('federation metadata trust list', () => {
     await writeFile(file, simulator.aggregate.xml.replace('Test-IdP', 'Other'));
     await trustList.refresh(source);
     assert.equal(trustList.list()[0]?.entityId, simulator.entityId);
+  });
+
+  test('a locally configured IdP (Sweden Connect QA reference metadata) is read', async (t) => {
+    const xml = await readFile(
+      path.join(sharedData, 'm01-sc-qa-reference-idp-metadata.xml'),
+      'utf8',
+    ).catch(() => undefined);
+    if (!xml) return t.skip(`shared data not found at ${sharedData}`);
+    const [source] = metadataSources(samlConfig({ idps: [{ metadataXml: xml }] }));
+    const { idps } = interpretMetadata(xml, source!, new Date(), false);
+    assert.equal(idps[0]?.entityId, 'http://qa.test.swedenconnect.se/idp');
+    assert.equal(idps[0]?.wantAuthnRequestsSigned, true);
+    assert.ok(idps[0]?.assuranceCertifications.includes('http://id.elegnamnden.se/loa/1.0/loa3'));
+  });
+
+  test('hostile XML as metadata is refused before parsing', async (t) => {
+    const xml = await readFile(path.join(sharedData, 'x10-xml-billion-laughs.xml'), 'utf8').catch(
+      () => undefined,
+    );
+    if (!xml) return t.skip(`shared data not found at ${sharedData}`);
+    const [source] = metadataSources(samlConfig({ idps: [{ metadataXml: xml }] }));
+    assert.throws(() => interpretMetadata(xml, source!, new Date(), false), {
+      code: 'saml_invalid',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { BryggaError } from '../../errors/brygga-error.ts';
+import { assertSafeXml } from '../xml/harden-xml.ts';
 
 export const ns = {
   md: 'urn:oasis:names:tc:SAML:2.0:metadata',
@@ -16,14 +17,15 @@ export const ns = {
 const maxBytes = 64 * 1024 * 1024;
 
 /**
- * Parses SAML XML with no DTD, no entities and exactly one root element, so nothing expands
- * and nothing is fetched. TODO(saml-xml): switch to the shared hardening in src/saml/xml/
- * once it has landed, and keep this as its only caller-facing shape.
+ * Parses SAML XML after the shared pre-parse hardening (src/saml/xml): no DTD, no entities,
+ * one root element, bounded size and depth, so nothing expands and nothing is fetched.
  */
 export function parseSamlXml(xml: string, what: string): Document {
-  if (xml.length > maxBytes) throw new BryggaError('saml_invalid', `${what}: too large`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-    throw new BryggaError('saml_invalid', `${what}: DTDs and entities are not allowed`);
+  try {
+    assertSafeXml(xml, { maxBytes, maxDepth: 64 });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : 'unsafe XML';
+    throw new BryggaError('saml_invalid', `${what}: ${reason}`, { cause });
   }
   let document: Document;
   try {
