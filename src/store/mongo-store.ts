@@ -120,9 +120,22 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
   }
 
   async createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<void> {
-    await translate(() => this.collection.createIndex(keys, options));
+    try {
+      await this.collection.createIndex(keys, options);
+    } catch (cause) {
+      // FerretDB 1.x has no TTL indexes (NotImplemented). Readers filter expired rows
+      // anyway, so a plain index on the same key keeps the queries fast.
+      if (cause instanceof MongoServerError && cause.code === notImplemented && options.expireAfterSeconds !== undefined) {
+        const { expireAfterSeconds: _ttl, ...plain } = options;
+        await translate(() => this.collection.createIndex(keys, plain));
+        return;
+      }
+      await translate(() => Promise.reject(cause));
+    }
   }
 }
+
+const notImplemented = 238;
 
 function withoutId(options: FindOptions): Record<string, 0 | 1> {
   const projection = options.projection ?? {};

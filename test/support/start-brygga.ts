@@ -49,6 +49,7 @@ export async function startBrygga(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await brygga.close();
+      await store.close();
     },
   };
 }
