@@ -15,11 +15,14 @@ import { LoginFlow } from './interaction/login-flow.ts';
 import { PendingChoiceRepository } from './interaction/pending-choices.ts';
 import { interactionRoutes } from './interaction/routes.ts';
 import type { Logger } from './log/logger.ts';
-import { LoginContextRepository } from './login/login-context.ts';
+import { LoginRecordRepository } from './login/login-context.ts';
 import type { LoginMethod } from './login/login-method.ts';
-import type { LoginPolicy } from './login/login-policy.ts';
+import { createLoginPolicy } from './login/policy/index.ts';
+import { createDomain } from './domain/domain.ts';
+import type { Domain } from './domain/domain.ts';
+import { seedDemoDomain } from './domain/seed.ts';
+import { domainClaimsRelease } from './oidc/domain-claims-release.ts';
 import { StoreAdapter } from './oidc/adapter.ts';
-import type { ClaimsRelease } from './oidc/claims-release.ts';
 import { createProvider } from './oidc/provider.ts';
 import { logProviderEvents } from './oidc/provider-events.ts';
 import { SigningKeyStore } from './oidc/signing-keys.ts';
@@ -48,10 +51,8 @@ export interface BryggaDependencies {
   config: BryggaConfig;
   store: DocumentStore;
   logger: Logger;
-  policy: LoginPolicy;
-  claimsRelease: ClaimsRelease;
   /** Login methods in the order the chooser shows them. */
-  methods: (services: { audit: AuditLog }) => LoginMethod[];
+  methods: LoginMethod[];
 }
 
 export interface Brygga {
@@ -60,6 +61,7 @@ export interface Brygga {
   audit: AuditLog;
   metrics: Metrics;
   clients: ClientRepository;
+  domain: Domain;
   close(): Promise<void>;
 }
 
@@ -71,27 +73,37 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   const { config, store, logger } = deps;
   const audit = new AuditLog(store, config.secrets.auditHashKey, logger.child({ component: 'audit' }));
   const keys = new SigningKeyStore(store, config.secrets.keyEncryptionKey);
-  const loginContexts = new LoginContextRepository(store);
+  const loginRecords = new LoginRecordRepository(store);
   const pendingChoices = new PendingChoiceRepository(store);
   const clients = new ClientRepository(store);
   const metrics = new Metrics();
+  const domain = createDomain(store, audit, {
+    selfDeclarations: { validityMonths: config.domain.declarationValidityMonths },
+  });
+  const policy = createLoginPolicy({ domain, audit, logger });
+  const claimsRelease = domainClaimsRelease(domain);
 
   await StoreAdapter.ensureIndexes(store, providerModels);
-  await Promise.all([audit.ensureIndexes(), keys.ensureIndexes(), loginContexts.ensureIndexes(), pendingChoices.ensureIndexes()]);
+  await Promise.all([audit.ensureIndexes(), keys.ensureIndexes(), loginRecords.ensureIndexes(), pendingChoices.ensureIndexes()]);
   await ensureSigningKeys(config, keys, logger);
   const seeded = await clients.seed(config.clients);
   if (seeded.length > 0) logger.info({ clients: seeded }, 'seeded clients from configuration');
+  await domain.ensureIndexes();
+  if (config.domain.seedDemoData) {
+    const summary = await seedDemoDomain(store, audit, new Date(), domain);
+    logger.warn(summary, 'demo care providers and staff loaded (development only)');
+  }
 
   const jwks = await keys.loadJwks();
-  const provider = createProvider({ config, store, logger, jwks, loginContexts, claimsRelease: deps.claimsRelease });
+  const provider = createProvider({ config, store, logger, jwks, loginRecords, claimsRelease });
   logProviderEvents(provider, logger, audit);
   audit.subscribe((event) => {
     const result = /^login\.(\w+)$/.exec(event.event)?.[1];
     if (result) metrics.logins.inc({ method: event.method ?? 'unknown', result });
   });
 
-  const flow = new LoginFlow({ config, store, logger, audit, provider, policy: deps.policy, loginContexts, pendingChoices });
-  const methods = deps.methods({ audit });
+  const flow = new LoginFlow({ config, store, logger, audit, provider, policy, loginRecords, pendingChoices });
+  const { methods } = deps;
 
   const app = new Koa({ keys: config.secrets.cookieKeys, proxy: config.http.trustedProxies.length > 0 });
   // Cookies are signed with the same keys as oidc-provider's (its cookies are read here too).
@@ -115,6 +127,7 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     audit,
     metrics,
     clients,
+    domain,
     async close() {
       await Promise.all(methods.map((method) => method.close?.()));
     },

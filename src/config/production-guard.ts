@@ -20,22 +20,20 @@ const coreDefaults: DevelopmentDefault[] = [
   { key: 'oidc.devLogin', inUse: (c) => c.oidc.devLogin },
   { key: 'oidc.allowPrivateNetworkFetch', inUse: (c) => c.oidc.allowPrivateNetworkFetch },
   { key: 'demo.relyingParty', inUse: (c) => c.demo.relyingParty },
+  { key: 'domain.seedDemoData', inUse: (c) => c.domain.seedDemoData },
+  { key: 'bankid.simulator.enabled', inUse: (c) => c.bankid.enabled && c.bankid.simulator.enabled },
+  { key: 'freja.simulator.enabled', inUse: (c) => c.freja.enabled && c.freja.simulator.enabled },
+  { key: 'sithsCard.simulator.enabled', inUse: (c) => c.sithsCard.enabled && c.sithsCard.simulator.enabled },
+  { key: 'saml.simulator.enabled', inUse: (c) => c.saml.enabled && c.saml.simulator.enabled },
   { key: 'issuer (not https)', inUse: (c) => !c.issuer.startsWith('https://') },
 ];
-
-const extraDefaults: DevelopmentDefault[] = [];
-
-/** Connectors register their own development defaults (simulators, test trust anchors). */
-export function registerDevelopmentDefault(entry: DevelopmentDefault): void {
-  extraDefaults.push(entry);
-}
 
 /**
  * In production, refuse to start on any development default; elsewhere, warn once per
  * default so nobody mistakes a demo for a deployment.
  */
 export function guardDevelopmentDefaults(config: BryggaConfig, logger: Logger): void {
-  const inUse = [...coreDefaults, ...extraDefaults].filter((entry) => entry.inUse(config));
+  const inUse = coreDefaults.filter((entry) => entry.inUse(config));
   if (config.env === 'production' && inUse.length > 0) {
     const keys = inUse.map((entry) => entry.key).join(', ');
     throw new BryggaError('invalid_config', `Refusing to start in production with development defaults: ${keys}`);

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { bankIdConfigSchema } from './sections/bankid.ts';
+import { domainConfigSchema } from './sections/domain.ts';
+import { frejaConfigSchema } from './sections/freja.ts';
+import { samlConfigSchema } from './sections/saml.ts';
+import { sithsCardConfigSchema } from './sections/siths-card.ts';
 
 const port = z.number().int().min(0).max(65535);
 const seconds = z.number().int().positive();
@@ -86,6 +91,11 @@ export const configSchema = z.object({
     port,
   }),
   metrics: z.object({ enabled: z.boolean() }),
+  domain: domainConfigSchema.prefault({}),
+  bankid: bankIdConfigSchema.prefault({}),
+  freja: frejaConfigSchema.prefault({}),
+  sithsCard: sithsCardConfigSchema.prefault({}),
+  saml: samlConfigSchema.prefault({}),
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
 });
 

@@ -5,7 +5,7 @@ import * as x509 from '@peculiar/x509';
 
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 /** A PEM certificate with its PKCS#8 PEM private key. */
 export interface IssuedCertificate {
@@ -75,8 +75,9 @@ export async function issueCertificate(
   if (options.hosts?.length) {
     extensions.push(
       new x509.SubjectAlternativeNameExtension(
-        options.hosts.map((host) =>
-          /^[\d.]+$|:/.test(host) ? { type: 'ip', value: host } : { type: 'dns', value: host },
+        options.hosts.map(
+          (host): x509.JsonGeneralName =>
+            /^[\d.]+$|:/.test(host) ? { type: 'ip', value: host } : { type: 'dns', value: host },
         ),
       ),
     );

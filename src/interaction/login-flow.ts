@@ -8,9 +8,10 @@ import type { ErrorCode } from '../errors/codes.ts';
 import { oauthErrorFor, errorCatalogue } from '../errors/codes.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AuthenticatedIdentity } from '../login/authenticated-identity.ts';
-import type { LoginContextRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-context.ts';
 import type { LoginMethodServices } from '../login/login-method.ts';
-import type { LoginDecision, LoginPolicy } from '../login/login-policy.ts';
+import type { LoginOutcome, LoginPolicy, LoginRequest } from '../login/policy/index.ts';
+import { toLoginContext } from '../claims/index.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import { pickLanguage } from '../web/language.ts';
 import { newErrorId } from '../web/error-page.ts';
@@ -19,6 +20,7 @@ import {
   acrIsEssential,
   describeInteraction,
   findInteraction,
+  loginRequestOf,
   requestedClaimNames,
 } from './login-interaction.ts';
 import type { PendingChoiceRepository } from './pending-choices.ts';
@@ -31,7 +33,7 @@ export interface LoginFlowDependencies {
   audit: AuditLog;
   provider: Provider;
   policy: LoginPolicy;
-  loginContexts: LoginContextRepository;
+  loginRecords: LoginRecordRepository;
   pendingChoices: PendingChoiceRepository;
 }
 
@@ -68,42 +70,47 @@ export class LoginFlow implements LoginMethodServices {
     const params = interaction.params as Record<string, unknown>;
     const described = describeInteraction(interaction, pickLanguage(ctx, uiLocalesOf(interaction)));
     const clientId = described.clientId;
-    const personHash = personHashOf(this.audit, identity);
 
     const acceptable = described.requestedAcrValues;
     if (acceptable.length > 0 && !acceptable.includes(identity.acr) && acrIsEssential(params)) {
-      await this.audit.record({ event: 'login.refused', clientId, personHash, method: identity.method, reason: 'unmet_acr' });
-      return this.finishWithError(ctx, interaction, 'unmet_authentication_requirements');
-    }
-
-    const decision = await this.deps.policy.evaluate(
-      identity,
-      { ...described, requestedClaimNames: requestedClaimNames(params) },
-      new Date(),
-    );
-    if (decision.kind === 'refuse') {
       await this.audit.record({
         event: 'login.refused',
         clientId,
-        personHash,
+        personHash: personHashOf(this.audit, identity),
         method: identity.method,
-        reason: decision.rule,
-        ...(decision.careProviderId && { careProviderId: decision.careProviderId }),
+        reason: 'unmet_acr',
       });
-      const ref = this.logEnding(uid, 'login_refused', decision.rule);
-      return sendOnward(ctx, `/interaction/${uid}/refused?rule=${encodeURIComponent(decision.rule)}&ref=${ref}`);
+      return this.finishWithError(ctx, interaction, 'unmet_authentication_requirements');
     }
-    if (decision.kind === 'choose') {
+
+    const outcome = await this.deps.policy.evaluateLogin(identity, loginRequestOf(params), new Date());
+    if (outcome.kind === 'refuse') {
+      // The policy has audited the refusal with its rule.
+      const ref = this.logEnding(uid, 'login_refused', outcome.rule);
+      return sendOnward(ctx, `/interaction/${uid}/refused?rule=${encodeURIComponent(outcome.rule)}&ref=${ref}`);
+    }
+    if (outcome.kind === 'choose') {
       await this.deps.pendingChoices.save({
         uid,
-        personId: decision.personId,
         identity,
-        options: decision.options,
+        options: outcome.options,
         expiresAt: new Date(interaction.exp * 1000),
       });
       return sendOnward(ctx, `/interaction/${uid}/choose`);
     }
-    await this.finishLogin(ctx, interaction, identity, decision);
+    await this.finishLogin(ctx, interaction, identity, outcome);
+  }
+
+  /** The person picked an option on the choice page; the policy checks it again. */
+  async completeChoice(ctx: Context, interaction: Interaction, identity: AuthenticatedIdentity, optionKey: string): Promise<void> {
+    const params = interaction.params as Record<string, unknown>;
+    const outcome = await this.deps.policy.applyChoice(identity, loginRequestOf(params), optionKey, new Date());
+    if (outcome.kind !== 'allow') {
+      const rule = outcome.kind === 'refuse' ? outcome.rule : 'not_registered';
+      const ref = this.logEnding(interaction.uid, 'login_refused', rule);
+      return sendOnward(ctx, `/interaction/${interaction.uid}/refused?rule=${rule}&ref=${ref}`);
+    }
+    await this.finishLogin(ctx, interaction, identity, outcome);
   }
 
   /** Ends the login for an allowed person: grant, login context, back into the provider. */
@@ -111,9 +118,9 @@ export class LoginFlow implements LoginMethodServices {
     ctx: Context,
     interaction: Interaction,
     identity: AuthenticatedIdentity,
-    decision: Extract<LoginDecision, { kind: 'allow' }>,
+    decision: Extract<LoginOutcome, { kind: 'allow' }>,
   ): Promise<void> {
-    const { provider, loginContexts } = this.deps;
+    const { provider, loginRecords } = this.deps;
     const params = interaction.params as Record<string, unknown>;
     const clientId = String(params.client_id);
     const accountId = decision.personId;
@@ -127,11 +134,9 @@ export class LoginFlow implements LoginMethodServices {
     const grantId = await grant.save();
 
     const now = new Date();
-    await loginContexts.saveForGrant(grantId, {
-      personId: accountId,
-      identity,
-      ...(decision.careProviderId && { careProviderId: decision.careProviderId }),
-      ...(decision.commissionHsaId && { commissionHsaId: decision.commissionHsaId }),
+    await loginRecords.saveForGrant({
+      grantId,
+      context: toLoginContext(identity, decision),
       authenticatedAt: now,
       expiresAt: new Date(now.getTime() + this.config.oidc.ttl.grant * 1000),
     });
@@ -140,16 +145,9 @@ export class LoginFlow implements LoginMethodServices {
       login: { accountId, acr: identity.acr, amr: identity.amr, ts: Math.floor(now.getTime() / 1000) },
       consent: { grantId },
     };
+    // The policy audited the success (login.succeeded) when it allowed the login.
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
-    await this.audit.record({
-      event: 'login.succeeded',
-      clientId,
-      personId: accountId,
-      personHash: personHashOf(this.audit, identity),
-      method: identity.method,
-      ...(decision.careProviderId && { careProviderId: decision.careProviderId }),
-      details: { acr: identity.acr, authnProvider: identity.authnProvider },
-    });
+    this.logger.info({ interactionId: interaction.uid, clientId, method: identity.method }, 'login completed');
     unbindBrowser(ctx, interaction.uid);
     sendOnward(ctx, interaction.returnTo);
   }

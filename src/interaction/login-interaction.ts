@@ -4,6 +4,7 @@ import { BryggaError } from '../errors/brygga-error.ts';
 import type { LoginInteraction } from '../login/login-method.ts';
 import { authnProviderParam } from '../oidc/provider.ts';
 import type { Language } from '../web/language.ts';
+import type { LoginRequest } from '../login/policy/index.ts';
 
 /** Loads an unexpired interaction by uid, or throws interaction_expired. */
 export async function findInteraction(provider: Provider, uid: string): Promise<Interaction> {
@@ -59,6 +60,17 @@ export function requestedClaimNames(params: Record<string, unknown>): string[] {
     if (entries && typeof entries === 'object') Object.keys(entries).forEach((name) => names.add(name));
   }
   return [...names];
+}
+
+/** The authorization request as the login policy reads it. */
+export function loginRequestOf(params: Record<string, unknown>): LoginRequest {
+  const claims = parseClaims(params.claims);
+  return {
+    clientId: String(params.client_id ?? ''),
+    scope: String(params.scope ?? ''),
+    ...(Object.keys(claims).length > 0 && { claims: claims as LoginRequest['claims'] }),
+    ...(typeof params.login_hint === 'string' && { loginHint: params.login_hint }),
+  };
 }
 
 function parseClaims(raw: unknown): Record<string, unknown> {

@@ -1,19 +1,12 @@
 import { html, page } from '../web/html.ts';
 import type { Language, Text } from '../web/language.ts';
 import type { LoginMethod } from '../login/login-method.ts';
-import type { LoginChoiceOption } from '../login/login-policy.ts';
 
 const t = {
   chooseTitle: { sv: 'Logga in', en: 'Log in' },
   chooseLead: { sv: 'Välj hur du vill logga in till', en: 'Choose how to log in to' },
   cancel: { sv: 'Avbryt', en: 'Cancel' },
   back: { sv: 'Tillbaka till tjänsten', en: 'Back to the service' },
-  pickTitle: { sv: 'Välj uppdrag', en: 'Choose assignment' },
-  pickLead: {
-    sv: 'Du kan logga in för flera vårdgivare eller uppdrag. Välj vilket du vill använda nu.',
-    en: 'You can log in for several care providers or assignments. Choose which one to use now.',
-  },
-  pickSubmit: { sv: 'Fortsätt', en: 'Continue' },
   failedTitle: { sv: 'Inloggningen gick inte att slutföra', en: 'The login could not be completed' },
 } satisfies Record<string, Text>;
 
@@ -35,23 +28,6 @@ ${input.methods.map(
     html`<li><a class="button method method-${method.id}" href="${method.startPath}/${uid}?lang=${language}">${method.label[language]}</a></li>`,
 )}
 </ul>
-<form method="post" action="/interaction/${uid}/cancel"><button class="button secondary">${t.cancel[language]}</button></form>`,
-  });
-}
-
-export function choicePage(input: { uid: string; language: Language; options: LoginChoiceOption[] }): string {
-  const { uid, language } = input;
-  return page({
-    title: t.pickTitle[language],
-    language,
-    body: html`<h1>${t.pickTitle[language]}</h1><p>${t.pickLead[language]}</p>
-<form method="post" action="/interaction/${uid}/choose">
-${input.options.map(
-  (option, index) =>
-    html`<label class="choice"><input type="radio" name="option" value="${index}" ${index === 0 ? html`checked` : ''}> ${option.label}</label>`,
-)}
-<button class="button">${t.pickSubmit[language]}</button>
-</form>
 <form method="post" action="/interaction/${uid}/cancel"><button class="button secondary">${t.cancel[language]}</button></form>`,
   });
 }

@@ -1,13 +1,12 @@
 import type { DocumentCollection, DocumentStore } from '../store/document-store.ts';
 import type { AuthenticatedIdentity } from '../login/authenticated-identity.ts';
-import type { LoginChoiceOption } from '../login/login-policy.ts';
+import type { LoginOption } from '../login/policy/index.ts';
 
 /** A login waiting for the person to pick a care provider or commission. */
 export interface PendingChoice extends Record<string, unknown> {
   uid: string;
-  personId: string;
   identity: AuthenticatedIdentity;
-  options: LoginChoiceOption[];
+  options: LoginOption[];
   expiresAt: Date;
 }
 

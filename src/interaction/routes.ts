@@ -10,7 +10,8 @@ import { bindBrowser, isBrowserBound } from './interaction-binding.ts';
 import { findInteraction } from './login-interaction.ts';
 import type { LoginFlow } from './login-flow.ts';
 import { failureMessage, isKnownFailureCode, refusalMessage } from './login-messages.ts';
-import { choicePage, endedPage, methodChooserPage } from './pages.ts';
+import { endedPage, methodChooserPage } from './pages.ts';
+import { renderChoicePage } from '../login/policy/index.ts';
 import type { PendingChoiceRepository } from './pending-choices.ts';
 
 export interface InteractionRouteDependencies {
@@ -78,22 +79,19 @@ export function interactionRoutes(deps: InteractionRouteDependencies): Router {
     const choice = await deps.pendingChoices.find(ctx.params.uid as string);
     if (!choice) throw new BryggaError('interaction_expired');
     ctx.type = 'html';
-    ctx.body = choicePage({ uid: choice.uid, language: pickLanguage(ctx), options: choice.options });
+    ctx.body = renderChoicePage({
+      options: choice.options,
+      language: pickLanguage(ctx),
+      action: `/interaction/${choice.uid}/choose`,
+    });
   });
 
   router.post('/interaction/:uid/choose', form, async (ctx) => {
     const interaction = await boundInteraction(ctx);
-    const index = Number((ctx.request.body as Record<string, unknown>)?.option);
+    const optionKey = String((ctx.request.body as Record<string, unknown>)?.option ?? '');
     const choice = await deps.pendingChoices.take(interaction.uid);
     if (!choice) throw new BryggaError('interaction_expired');
-    const option = Number.isInteger(index) ? choice.options[index] : undefined;
-    if (!option) throw new BryggaError('bad_request', 'Choose one of the listed options');
-    await flow.finishLogin(ctx, interaction, choice.identity, {
-      kind: 'allow',
-      personId: choice.personId,
-      careProviderId: option.careProviderId,
-      ...(option.commissionHsaId && { commissionHsaId: option.commissionHsaId }),
-    });
+    await flow.completeChoice(ctx, interaction, choice.identity, optionKey);
   });
 
   async function boundInteraction(ctx: Context) {

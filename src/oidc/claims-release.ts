@@ -1,9 +1,7 @@
-import type { LoginContext } from '../login/login-context.ts';
+import type { LoginContext } from '../claims/login-context.ts';
 
 export interface ClaimsRequest {
   context: LoginContext | null;
-  personId: string;
-  clientId: string;
   /** The client's `urn:brygga:allowed_claims`; undefined means every scope's claims. */
   allowedClaims?: string[];
   use: 'id_token' | 'userinfo';
@@ -11,6 +9,7 @@ export interface ClaimsRequest {
   scope: string;
   /** The `claims` parameter entries for this use (OIDC Core 5.5). */
   requestedClaims: Record<string, unknown>;
+  rejected: string[];
 }
 
 /**
@@ -20,5 +19,6 @@ export interface ClaimsRequest {
 export interface ClaimsRelease {
   /** oidc-provider `claims` configuration: scope → claim names, and standalone claims. */
   scopeClaims: Record<string, string[] | null>;
+  claimsSupported: string[];
   claimsFor(request: ClaimsRequest): Promise<Record<string, unknown>>;
 }

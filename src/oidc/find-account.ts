@@ -1,5 +1,5 @@
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
-import type { LoginContextRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-context.ts';
 import type { ClaimsRelease } from './claims-release.ts';
 import { allowedClaimsProperty } from './client-metadata.ts';
 
@@ -7,28 +7,27 @@ type FindAccount = NonNullable<Configuration['findAccount']>;
 
 /**
  * The account is the internal person id chosen at login. Its claims come from the login
- * context bound to the token's grant; without a grant (never for tokens) there is none.
+ * record bound to the token's grant; without a grant (never for tokens) there is none.
  */
 export function createFindAccount(
-  loginContexts: LoginContextRepository,
+  loginRecords: LoginRecordRepository,
   claimsRelease: ClaimsRelease,
 ): FindAccount {
   return async (ctx: KoaContextWithOIDC, accountId, token) => {
     const grantId = token && 'grantId' in token ? (token.grantId as string | undefined) : undefined;
-    const context = grantId ? await loginContexts.findByGrant(grantId) : null;
+    const record = grantId ? await loginRecords.findByGrant(grantId) : null;
     const client = ctx.oidc.client;
 
     return {
       accountId,
-      async claims(use, scope, claims) {
+      async claims(use, scope, claims, rejected) {
         const released = await claimsRelease.claimsFor({
-          context,
-          personId: accountId,
-          clientId: client?.clientId ?? '',
+          context: record?.context ?? null,
           allowedClaims: client?.[allowedClaimsProperty] as string[] | undefined,
           use: use === 'id_token' ? 'id_token' : 'userinfo',
           scope,
           requestedClaims: claims ?? {},
+          rejected: rejected ?? [],
         });
         return { ...released, sub: accountId };
       },

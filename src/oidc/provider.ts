@@ -2,7 +2,7 @@ import Provider from 'oidc-provider';
 import type { Configuration } from 'oidc-provider';
 import type { BryggaConfig } from '../config/schema.ts';
 import type { DocumentStore } from '../store/document-store.ts';
-import type { LoginContextRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-context.ts';
 import { StoreAdapter } from './adapter.ts';
 import { pairwiseSubject } from './pairwise-subject.ts';
 import { createFindAccount } from './find-account.ts';
@@ -17,7 +17,7 @@ export interface ProviderDependencies {
   store: DocumentStore;
   logger: Logger;
   jwks: { keys: Record<string, unknown>[] };
-  loginContexts: LoginContextRepository;
+  loginRecords: LoginRecordRepository;
   claimsRelease: ClaimsRelease;
   /** Extra discovery entries from login methods (e.g. the authnProvider values). */
   discoveryExtras?: Record<string, unknown>;
@@ -44,7 +44,7 @@ export function createProvider(deps: ProviderDependencies): Provider {
       long: { signed: true, httpOnly: true, sameSite: 'lax' },
       short: { signed: true, httpOnly: true, sameSite: 'lax' },
     },
-    findAccount: createFindAccount(deps.loginContexts, deps.claimsRelease),
+    findAccount: createFindAccount(deps.loginRecords, deps.claimsRelease),
     claims: deps.claimsRelease.scopeClaims as Configuration['claims'],
     // Scope claims reach the ID token too; ClaimsRelease decides per `use` what each carries
     // (OIDC Sweden claims specification 3: some scopes deliver in the ID token as well).
@@ -115,6 +115,7 @@ export function createProvider(deps: ProviderDependencies): Provider {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
     discovery: {
+      claims_supported: deps.claimsRelease.claimsSupported,
       ui_locales_supported: ['sv', 'en'],
       claims_locales_supported: ['sv', 'en'],
       service_documentation: `${config.issuer}/docs`,

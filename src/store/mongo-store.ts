@@ -100,15 +100,21 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     return { matchedCount: result.matchedCount, modifiedCount: result.modifiedCount, upsertedCount: 0 };
   }
 
-  findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
-    return translate(
-      () =>
-        this.collection.findOneAndUpdate(filter, update, {
-          upsert: options.upsert ?? false,
-          returnDocument: options.returnDocument ?? 'after',
-          projection: { _id: 0 },
-        }) as Promise<T | null>,
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<T | null> {
+    // No projection here: FerretDB 1.x does not implement findAndModify's `fields`.
+    const document = await translate(() =>
+      this.collection.findOneAndUpdate(filter, update, {
+        upsert: options.upsert ?? false,
+        returnDocument: options.returnDocument ?? 'after',
+      }),
     );
+    if (!document) return null;
+    const { _id: _ignored, ...rest } = document;
+    return rest as unknown as T;
   }
 
   async deleteOne(filter: Filter): Promise<number> {

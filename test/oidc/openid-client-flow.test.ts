@@ -68,12 +68,12 @@ test('openid-client: PAR, code + PKCE with private_key_jwt, UserInfo, refresh, r
   });
   const idToken = tokens.claims();
   assert.ok(idToken);
-  assert.notEqual(idToken.sub, '199001012384', 'a personal identity number is never sub');
+  assert.notEqual(idToken.sub, '198006129863', 'a personal identity number is never sub');
   assert.match(idToken.sub, /^[\w-]{43}$/, 'pairwise sub is an HMAC');
   assert.ok(idToken.exp - idToken.iat <= 300, 'ID token lives at most 5 minutes');
   assert.equal(idToken.acr, 'http://id.elegnamnden.se/loa/1.0/loa3');
   assert.deepEqual(idToken.amr, ['dev']);
-  assert.equal(idToken['https://id.oidc.se/claim/personalIdentityNumber'], '199001012384');
+  assert.equal(idToken['https://id.oidc.se/claim/personalIdentityNumber'], '198006129863');
   assert.doesNotMatch(tokens.access_token, /^ey/, 'access tokens are opaque');
 
   const userinfo = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);

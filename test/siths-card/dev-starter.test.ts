@@ -33,7 +33,7 @@ test('the development PKI writes an importable, valid card that survives a resta
     logger,
   );
   const card = await validator.validate(cardPem);
-  assert.equal(card.holder.employeeHsaId, 'SE5565594230-ABC1');
+  assert.equal(card.holder.employeeHsaId, 'SE2321999993-GUGR01');
   assert.equal(card.revocation, 'ocsp');
   await first.close();
 

@@ -44,7 +44,7 @@ export async function loginInBrowser(
   browser: TestBrowser,
   issuer: string,
   authorizationUrl: URL,
-  personKey = 'anna',
+  personKey = 'demo-0',
 ): Promise<URL> {
   const toInteraction = await browser.follow(authorizationUrl.href, issuer);
   const interactionUrl = new URL(toInteraction.url);

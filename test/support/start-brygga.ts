@@ -3,53 +3,66 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/load.ts';
 import type { BryggaConfig } from '../../src/config/schema.ts';
 import { createBrygga } from '../../src/brygga.ts';
-import type { Brygga, BryggaDependencies } from '../../src/brygga.ts';
+import type { Brygga } from '../../src/brygga.ts';
 import { createRootLogger } from '../../src/log/logger.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
 import { createDevLoginMethod } from '../../src/login/dev-login/dev-login-method.ts';
-import { testClaimsRelease, testPeople, testPolicy } from './test-doubles.ts';
+import type { LoginMethod } from '../../src/login/login-method.ts';
+import { demoDevPeople } from '../../src/startup/demo-people.ts';
 
 export interface RunningBrygga extends Brygga {
   issuer: string;
   config: BryggaConfig;
-  stop(): Promise<void>;
+  /** Stops the HTTP server and Brygga; closes the store unless `keepStore`. */
+  stop(options?: { keepStore?: boolean }): Promise<void>;
 }
 
-/** Starts Brygga on 127.0.0.1 with a free port; the issuer is that address. */
-export async function startBrygga(
-  store: DocumentStore,
-  options: Partial<Pick<BryggaDependencies, 'policy' | 'claimsRelease' | 'methods'>> & {
-    overrides?: Record<string, unknown>;
-  } = {},
-): Promise<RunningBrygga> {
+export interface StartOptions {
+  /** Config overrides, deep-merged over config/default.yaml (simulators are off here). */
+  overrides?: Record<string, unknown>;
+  /** Login methods; default: the development test login with the demo staff. */
+  methods?: (config: BryggaConfig) => LoginMethod[] | Promise<LoginMethod[]>;
+  /** Reuse an issuer (a "restart" on the same port is not needed: same issuer string). */
+  port?: number;
+}
+
+/**
+ * Starts Brygga on 127.0.0.1 (the issuer is that address) with the demo care providers
+ * and staff seeded, every simulator off and the development test login on.
+ */
+export async function startBrygga(store: DocumentStore, options: StartOptions = {}): Promise<RunningBrygga> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig(
     { NODE_ENV: 'test' },
-    { issuer, clients: [], demo: { relyingParty: false, port: 0 }, log: { level: 'silent' }, ...options.overrides },
+    {
+      issuer,
+      clients: [],
+      demo: { relyingParty: false, port: 0 },
+      log: { level: process.env.TEST_LOG_LEVEL ?? 'silent' },
+      bankid: { enabled: false },
+      freja: { enabled: false },
+      sithsCard: { enabled: false },
+      saml: { enabled: false },
+      ...options.overrides,
+    },
   );
   const logger = createRootLogger({ level: config.log.level });
-  const brygga = await createBrygga({
-    config,
-    store,
-    logger,
-    policy: options.policy ?? testPolicy,
-    claimsRelease: options.claimsRelease ?? testClaimsRelease,
-    methods:
-      options.methods ??
-      (() => [createDevLoginMethod({ env: 'test', acr: config.oidc.acrValues[0]!, people: async () => testPeople })]),
-  });
+  const methods = options.methods
+    ? await options.methods(config)
+    : [createDevLoginMethod({ env: 'test', acr: config.oidc.acrValues[0]!, people: async () => demoDevPeople() })];
+  const brygga = await createBrygga({ config, store, logger, methods });
   server.on('request', brygga.app.callback());
   return {
     ...brygga,
     issuer,
     config,
-    async stop() {
+    async stop(stopOptions = {}) {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await brygga.close();
-      await store.close();
+      if (!stopOptions.keepStore) await store.close();
     },
   };
 }

@@ -124,6 +124,11 @@ export class StaffRepository {
     return this.collection.findOne({ 'engagements.employeeHsaId': employeeHsaId.toUpperCase() });
   }
 
+  /** Everyone, by name; for the development test login's list and the admin API. */
+  list(limit = 200): Promise<StaffMember[]> {
+    return this.collection.find({}, { sort: { familyName: 1, givenName: 1 }, limit });
+  }
+
   listForCareProvider(careProviderId: string): Promise<StaffMember[]> {
     return this.collection.find(
       { 'engagements.careProviderId': careProviderId },
@@ -132,10 +137,12 @@ export class StaffRepository {
   }
 
   /** Seats in use: staff members with an active engagement at the care provider. */
-  countActiveSeats(careProviderId: string): Promise<number> {
-    return this.collection.countDocuments({
-      engagements: { $elemMatch: { careProviderId, active: true } },
-    });
+  async countActiveSeats(careProviderId: string): Promise<number> {
+    // Counted here rather than with $elemMatch, which FerretDB 1.x does not implement.
+    const staff = await this.collection.find({ 'engagements.careProviderId': careProviderId });
+    return staff.filter((member) =>
+      member.engagements.some((e) => e.careProviderId === careProviderId && e.active),
+    ).length;
   }
 
   private async assertAcceptable(fields: StaffFields, personId: string): Promise<void> {

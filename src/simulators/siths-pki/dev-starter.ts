@@ -12,8 +12,8 @@ import { startPkiServer } from './pki-server.ts';
 import { issueIssuingCa, issueOcspSigner } from './pki-certificates.ts';
 import { SithsTestPki, issuingCaName, rootName } from './siths-test-pki.ts';
 
-/** The fictitious holder of the development card (HSA-ID of the form in domain.md §3.2). */
-export const devCardHolder = { hsaId: 'SE5565594230-ABC1', givenName: 'Sara', surname: 'Sithsson' };
+/** The development card's holder: the seeded staff member who has only an HSA-ID. */
+export const devCardHolder = { hsaId: 'SE2321999993-GUGR01', givenName: 'Gustav', surname: 'Gran' };
 
 export interface RunningSithsDevPki {
   /** `sithsCard` with the CA files, OCSP responder, CRL and listener TLS files filled in. */

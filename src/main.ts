@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import { loadConfig } from './config/load.ts';
+import { guardDevelopmentDefaults } from './config/production-guard.ts';
+import { createBrygga } from './brygga.ts';
+import { startDemoRelyingParty } from './demo/relying-party.ts';
+import { isBryggaError } from './errors/brygga-error.ts';
+import { createRootLogger } from './log/logger.ts';
+import { assembleLoginMethods } from './startup/login-methods.ts';
+import { openStore } from './store/open-store.ts';
+
+/** `npm start`: Brygga, its login methods and (in development) simulators and demo RP. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createRootLogger({ level: config.log.level });
+  guardDevelopmentDefaults(config, logger);
+
+  const store = await openStore(config);
+  if (store.kind === 'embedded') {
+    logger.warn('no mongodb.uri: using the embedded in-process store; data is lost on exit');
+  }
+  const assembled = await assembleLoginMethods(config, logger);
+  const brygga = await createBrygga({ config, store, logger, methods: assembled.methods });
+
+  const server = createServer(brygga.app.callback());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, resolve);
+  });
+  await assembled.attach(brygga.app.callback());
+  logger.info({ issuer: config.issuer, listen: `${config.http.host}:${config.http.port}` }, 'Brygga is running');
+
+  const demo = config.demo.relyingParty
+    ? await startDemoRelyingParty({ issuer: config.issuer, port: config.demo.port, logger })
+    : undefined;
+  if (config.env !== 'production') printBanner(config.issuer, demo?.url, assembled.simulators);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    demo?.server.close();
+    await brygga.close();
+    await assembled.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printBanner(issuer: string, demoUrl: string | undefined, simulators: Record<string, string>): void {
+  const lines = [
+    '',
+    'Brygga (development)',
+    `  OpenID Provider:   ${issuer}/.well-known/openid-configuration`,
+    ...(demoUrl ? [`  Demo service:      ${demoUrl}  <- open this and log in`] : []),
+    ...Object.entries(simulators).map(([name, url]) => `  ${`${name}:`.padEnd(18)} ${url}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  const message = isBryggaError(error) ? error.message : String((error as Error)?.stack ?? error);
+  process.stderr.write(`Brygga did not start: ${message}\n`);
+  process.exit(1);
+});
