@@ -71,7 +71,11 @@ export interface Brygga {
  */
 export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   const { config, store, logger } = deps;
-  const audit = new AuditLog(store, config.secrets.auditHashKey, logger.child({ component: 'audit' }));
+  const audit = new AuditLog(
+    store,
+    config.secrets.auditHashKey,
+    logger.child({ component: 'audit' }),
+  );
   const keys = new SigningKeyStore(store, config.secrets.keyEncryptionKey);
   const loginRecords = new LoginRecordRepository(store);
   const pendingChoices = new PendingChoiceRepository(store);
@@ -84,7 +88,12 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   const claimsRelease = domainClaimsRelease(domain);
 
   await StoreAdapter.ensureIndexes(store, providerModels);
-  await Promise.all([audit.ensureIndexes(), keys.ensureIndexes(), loginRecords.ensureIndexes(), pendingChoices.ensureIndexes()]);
+  await Promise.all([
+    audit.ensureIndexes(),
+    keys.ensureIndexes(),
+    loginRecords.ensureIndexes(),
+    pendingChoices.ensureIndexes(),
+  ]);
   await ensureSigningKeys(config, keys, logger);
   const seeded = await clients.seed(config.clients);
   if (seeded.length > 0) logger.info({ clients: seeded }, 'seeded clients from configuration');
@@ -102,10 +111,22 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     if (result) metrics.logins.inc({ method: event.method ?? 'unknown', result });
   });
 
-  const flow = new LoginFlow({ config, store, logger, audit, provider, policy, loginRecords, pendingChoices });
+  const flow = new LoginFlow({
+    config,
+    store,
+    logger,
+    audit,
+    provider,
+    policy,
+    loginRecords,
+    pendingChoices,
+  });
   const { methods } = deps;
 
-  const app = new Koa({ keys: config.secrets.cookieKeys, proxy: config.http.trustedProxies.length > 0 });
+  const app = new Koa({
+    keys: config.secrets.cookieKeys,
+    proxy: config.http.trustedProxies.length > 0,
+  });
   // Cookies are signed with the same keys as oidc-provider's (its cookies are read here too).
   app.use(requestContext(logger));
   app.use(securityHeaders());
@@ -115,7 +136,13 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   const routers = [
     healthRoutes(store),
     ...(config.metrics.enabled ? [metrics.routes()] : []),
-    interactionRoutes({ provider, flow, methods, pendingChoices, interactionTtl: config.oidc.ttl.interaction }),
+    interactionRoutes({
+      provider,
+      flow,
+      methods,
+      pendingChoices,
+      interactionTtl: config.oidc.ttl.interaction,
+    }),
     ...methods.map((method) => method.routes(flow)),
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
@@ -135,11 +162,20 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
 }
 
 /** Keys are created once and then only by `npm run keys -- rotate`, never silently. */
-async function ensureSigningKeys(config: BryggaConfig, keys: SigningKeyStore, logger: Logger): Promise<void> {
+async function ensureSigningKeys(
+  config: BryggaConfig,
+  keys: SigningKeyStore,
+  logger: Logger,
+): Promise<void> {
   if (await keys.hasKeys()) return;
   if (config.env === 'production') {
-    throw new BryggaError('invalid_config', 'No signing keys in the database: run `npm run keys -- rotate` once before starting');
+    throw new BryggaError(
+      'invalid_config',
+      'No signing keys in the database: run `npm run keys -- rotate` once before starting',
+    );
   }
   await keys.rotate();
-  logger.warn('no signing keys found: created a first set (development only; production requires `npm run keys -- rotate`)');
+  logger.warn(
+    'no signing keys found: created a first set (development only; production requires `npm run keys -- rotate`)',
+  );
 }

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
     server.listen(config.http.port, config.http.host, resolve);
   });
   await assembled.attach(brygga.app.callback());
-  logger.info({ issuer: config.issuer, listen: `${config.http.host}:${config.http.port}` }, 'Brygga is running');
+  logger.info(
+    { issuer: config.issuer, listen: `${config.http.host}:${config.http.port}` },
+    'Brygga is running',
+  );
 
   const demo = config.demo.relyingParty
     ? await startDemoRelyingParty({ issuer: config.issuer, port: config.demo.port, logger })
@@ -47,7 +50,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printBanner(issuer: string, demoUrl: string | undefined, simulators: Record<string, string>): void {
+function printBanner(
+  issuer: string,
+  demoUrl: string | undefined,
+  simulators: Record<string, string>,
+): void {
   const lines = [
     '',
     'Brygga (development)',

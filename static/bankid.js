@@ -1,4 +1,3 @@
-/* global document, window, fetch, setInterval */
 // BankID login page: refreshes the animated QR code every second and polls Brygga's
 // status route (which collects from BankID server-side). The browser never talks to BankID.
 (function () {

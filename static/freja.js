@@ -1,6 +1,5 @@
 // Freja eID+ login page: keeps the status line current from Brygga's status endpoint
 // (the browser never talks to Freja) and moves on when the login has ended.
-/* global document, fetch, setTimeout, setInterval */
 (function () {
   'use strict';
   var section = document.getElementById('freja');

@@ -98,7 +98,10 @@ export class AuditLog {
     if (filter.personHash) query.personHash = filter.personHash;
     if (filter.careProviderId) query.careProviderId = filter.careProviderId;
     if (filter.from || filter.to) {
-      query.at = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
+      query.at = {
+        ...(filter.from && { $gte: filter.from }),
+        ...(filter.to && { $lt: filter.to }),
+      };
     }
     return this.events.find(query, { sort: { at: -1 }, limit: filter.limit ?? 1000 });
   }

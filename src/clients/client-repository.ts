@@ -38,9 +38,15 @@ export class ClientRepository {
     if (!clientId) throw new BryggaError('bad_request', 'client_id is required');
     const now = new Date();
     try {
-      await this.clients.insertOne({ key: clientId, payload: { ...metadata }, createdAt: now, updatedAt: now });
+      await this.clients.insertOne({
+        key: clientId,
+        payload: { ...metadata },
+        createdAt: now,
+        updatedAt: now,
+      });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new BryggaError('duplicate_key', `Client ${clientId} exists`);
+      if (isDuplicateKeyError(error))
+        throw new BryggaError('duplicate_key', `Client ${clientId} exists`);
       throw error;
     }
   }

@@ -39,7 +39,9 @@ function parseValue(raw: string, path: string[]): unknown {
 }
 
 function camelCase(upperSnake: string): string {
-  return upperSnake.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return upperSnake
+    .toLowerCase()
+    .replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function setAt(tree: Tree, path: string[], value: unknown): void {

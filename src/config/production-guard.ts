@@ -23,7 +23,10 @@ const coreDefaults: DevelopmentDefault[] = [
   { key: 'domain.seedDemoData', inUse: (c) => c.domain.seedDemoData },
   { key: 'bankid.simulator.enabled', inUse: (c) => c.bankid.enabled && c.bankid.simulator.enabled },
   { key: 'freja.simulator.enabled', inUse: (c) => c.freja.enabled && c.freja.simulator.enabled },
-  { key: 'sithsCard.simulator.enabled', inUse: (c) => c.sithsCard.enabled && c.sithsCard.simulator.enabled },
+  {
+    key: 'sithsCard.simulator.enabled',
+    inUse: (c) => c.sithsCard.enabled && c.sithsCard.simulator.enabled,
+  },
   { key: 'saml.simulator.enabled', inUse: (c) => c.saml.enabled && c.saml.simulator.enabled },
   { key: 'issuer (not https)', inUse: (c) => !c.issuer.startsWith('https://') },
 ];
@@ -36,7 +39,10 @@ export function guardDevelopmentDefaults(config: BryggaConfig, logger: Logger): 
   const inUse = coreDefaults.filter((entry) => entry.inUse(config));
   if (config.env === 'production' && inUse.length > 0) {
     const keys = inUse.map((entry) => entry.key).join(', ');
-    throw new BryggaError('invalid_config', `Refusing to start in production with development defaults: ${keys}`);
+    throw new BryggaError(
+      'invalid_config',
+      `Refusing to start in production with development defaults: ${keys}`,
+    );
   }
   for (const entry of inUse) {
     logger.warn({ configKey: entry.key }, `development default in use: ${entry.key}`);

@@ -15,7 +15,9 @@ import { pickLanguage } from '../web/language.ts';
 import type { Language } from '../web/language.ts';
 
 const staticFolder = fileURLToPath(new URL('../../static', import.meta.url));
-const keyFile = fileURLToPath(new URL('../../config/development/demo-rp.private.jwk.json', import.meta.url));
+const keyFile = fileURLToPath(
+  new URL('../../config/development/demo-rp.private.jwk.json', import.meta.url),
+);
 const scope = [
   'openid',
   'https://id.oidc.se/scope/naturalPersonInfo',
@@ -62,7 +64,11 @@ export async function startDemoRelyingParty(options: {
 
   router.get('/login', async (ctx) => {
     const config = await discover();
-    const login = { codeVerifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce() };
+    const login = {
+      codeVerifier: client.randomPKCECodeVerifier(),
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+    };
     const id = randomBytes(16).toString('base64url');
     pending.set(id, login);
     ctx.cookies.set('demo_login', id, { httpOnly: true, sameSite: 'lax', maxAge: 600_000 });
@@ -100,10 +106,15 @@ export async function startDemoRelyingParty(options: {
         expectedNonce: login.nonce,
       });
       const idToken = tokens.claims();
-      const userinfo = await client.fetchUserInfo(config, tokens.access_token, idToken?.sub ?? client.skipSubjectCheck);
+      const userinfo = await client.fetchUserInfo(
+        config,
+        tokens.access_token,
+        idToken?.sub ?? client.skipSubjectCheck,
+      );
       ctx.body = resultPage(language, { idToken, userinfo, idTokenRaw: tokens.id_token });
     } catch (error) {
-      const description = (error as { error_description?: string; error?: string }).error_description;
+      const description = (error as { error_description?: string; error?: string })
+        .error_description;
       const code = (error as { error?: string }).error ?? (error as Error).message;
       ctx.body = resultPage(language, { error: description ? `${code}: ${description}` : code });
     }
@@ -111,7 +122,8 @@ export async function startDemoRelyingParty(options: {
 
   router.get('/logout', async (ctx) => {
     const config = await discover();
-    const idTokenHint = typeof ctx.query.id_token_hint === 'string' ? ctx.query.id_token_hint : undefined;
+    const idTokenHint =
+      typeof ctx.query.id_token_hint === 'string' ? ctx.query.id_token_hint : undefined;
     ctx.redirect(
       client.buildEndSessionUrl(config, {
         post_logout_redirect_uri: `${url}/`,
@@ -130,8 +142,28 @@ export async function startDemoRelyingParty(options: {
 }
 
 const texts = {
-  sv: { title: 'Demotjänst', lead: 'En påhittad vårdtjänst som loggar in via Brygga.', login: 'Logga in', commission: 'Logga in med förvalt uppdrag (claims-parametern)', again: 'Logga in igen', logout: 'Logga ut', idToken: 'ID-token', userinfo: 'UserInfo', failed: 'Inloggningen gav ett fel' },
-  en: { title: 'Demo service', lead: 'A made-up healthcare service that logs in through Brygga.', login: 'Log in', commission: 'Log in with a pre-selected commission (claims parameter)', again: 'Log in again', logout: 'Log out', idToken: 'ID token', userinfo: 'UserInfo', failed: 'The login returned an error' },
+  sv: {
+    title: 'Demotjänst',
+    lead: 'En påhittad vårdtjänst som loggar in via Brygga.',
+    login: 'Logga in',
+    commission: 'Logga in med förvalt uppdrag (claims-parametern)',
+    again: 'Logga in igen',
+    logout: 'Logga ut',
+    idToken: 'ID-token',
+    userinfo: 'UserInfo',
+    failed: 'Inloggningen gav ett fel',
+  },
+  en: {
+    title: 'Demo service',
+    lead: 'A made-up healthcare service that logs in through Brygga.',
+    login: 'Log in',
+    commission: 'Log in with a pre-selected commission (claims parameter)',
+    again: 'Log in again',
+    logout: 'Log out',
+    idToken: 'ID token',
+    userinfo: 'UserInfo',
+    failed: 'The login returned an error',
+  },
 };
 
 const preselectedCommission = JSON.stringify({
@@ -143,9 +175,16 @@ function homePage(language: Language): string {
   return page({
     title: t.title,
     language,
-    body: html`<h1>${t.title}</h1><p>${t.lead}</p>
-<p><a class="button" href="/login?lang=${language}">${t.login}</a></p>
-<p><a class="button secondary" href="/login?lang=${language}&amp;claims=${encodeURIComponent(preselectedCommission)}">${t.commission}</a></p>`,
+    body: html`<h1>${t.title}</h1>
+      <p>${t.lead}</p>
+      <p><a class="button" href="/login?lang=${language}">${t.login}</a></p>
+      <p>
+        <a
+          class="button secondary"
+          href="/login?lang=${language}&amp;claims=${encodeURIComponent(preselectedCommission)}"
+          >${t.commission}</a
+        >
+      </p>`,
   });
 }
 
@@ -155,14 +194,22 @@ function resultPage(
 ): string {
   const t = texts[language];
   const body = result.error
-    ? html`<h1>${t.failed}</h1><p class="message"><code>${result.error}</code></p>`
+    ? html`<h1>${t.failed}</h1>
+        <p class="message"><code>${result.error}</code></p>`
     : html`<h1>${t.title}</h1>
-<h2>${t.idToken}</h2><pre id="id-token">${JSON.stringify(result.idToken, null, 2)}</pre>
-<h2>${t.userinfo}</h2><pre id="userinfo">${JSON.stringify(result.userinfo, null, 2)}</pre>
-<p><a class="button secondary" href="/logout?id_token_hint=${result.idTokenRaw ?? ''}">${t.logout}</a></p>`;
+        <h2>${t.idToken}</h2>
+        <pre id="id-token">${JSON.stringify(result.idToken, null, 2)}</pre>
+        <h2>${t.userinfo}</h2>
+        <pre id="userinfo">${JSON.stringify(result.userinfo, null, 2)}</pre>
+        <p>
+          <a class="button secondary" href="/logout?id_token_hint=${result.idTokenRaw ?? ''}"
+            >${t.logout}</a
+          >
+        </p>`;
   return page({
     title: t.title,
     language,
-    body: html`${body}<p><a class="button" href="/login?lang=${language}">${t.again}</a></p>`,
+    body: html`${body}
+      <p><a class="button" href="/login?lang=${language}">${t.again}</a></p>`,
   });
 }

@@ -36,7 +36,10 @@ export async function createCertificateAuthority(commonName: string): Promise<Is
     notAfter: daysFromNow(3650),
     extensions: [
       new x509.BasicConstraintsExtension(true, 1, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
@@ -75,9 +78,8 @@ export async function issueCertificate(
   if (options.hosts?.length) {
     extensions.push(
       new x509.SubjectAlternativeNameExtension(
-        options.hosts.map(
-          (host): x509.JsonGeneralName =>
-            /^[\d.]+$|:/.test(host) ? { type: 'ip', value: host } : { type: 'dns', value: host },
+        options.hosts.map((host): x509.JsonGeneralName =>
+          /^[\d.]+$|:/.test(host) ? { type: 'ip', value: host } : { type: 'dns', value: host },
         ),
       ),
     );
@@ -98,7 +100,10 @@ async function generateKeys(): Promise<CryptoKeyPair> {
   return webcrypto.subtle.generateKey(rsa, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
 }
 
-async function toIssued(certificate: x509.X509Certificate, keys: CryptoKeyPair): Promise<IssuedCertificate> {
+async function toIssued(
+  certificate: x509.X509Certificate,
+  keys: CryptoKeyPair,
+): Promise<IssuedCertificate> {
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
   const privateKeyPem = x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
   return { certificatePem: certificate.toString('pem'), privateKeyPem, certificate, keys };

@@ -29,14 +29,23 @@ export function errorHandler(logger: Logger) {
       const status = known?.status ?? statusOf(error);
       const code = known?.code ?? (status < 500 ? 'bad_request' : 'internal');
       const log = ctx.state.logger ?? logger;
-      if (status >= 500 && code !== 'database_unavailable') log.error({ err: error, errorId, errorCode: code }, 'request failed');
-      else log.warn({ errorId, errorCode: code, status, reason: (error as Error).message }, 'request refused');
+      if (status >= 500 && code !== 'database_unavailable')
+        log.error({ err: error, errorId, errorCode: code }, 'request failed');
+      else
+        log.warn(
+          { errorId, errorCode: code, status, reason: (error as Error).message },
+          'request refused',
+        );
 
       const language = pickLanguage(ctx);
       const exposed = known?.expose ? known.message : undefined;
       ctx.status = status;
       if (wantsJson(ctx)) {
-        ctx.body = { error: code, error_description: exposed ?? 'See the error id', error_id: errorId };
+        ctx.body = {
+          error: code,
+          error_description: exposed ?? 'See the error id',
+          error_id: errorId,
+        };
         return;
       }
       const message =

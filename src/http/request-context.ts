@@ -12,7 +12,9 @@ export function requestContext(logger: Logger) {
     ctx.state.logger = logger.child({
       requestId,
       ...(interactionId && { interactionId }),
-      ...(typeof ctx.query.client_id === 'string' && { clientId: ctx.query.client_id.slice(0, 100) }),
+      ...(typeof ctx.query.client_id === 'string' && {
+        clientId: ctx.query.client_id.slice(0, 100),
+      }),
     });
     ctx.set('X-Request-Id', requestId);
     await next();

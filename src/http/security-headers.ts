@@ -8,7 +8,11 @@ export function securityHeaders() {
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Frame-Options', 'DENY');
     // oidc-provider's form_post page (from /auth) has its own inline script and CSP.
-    if (ctx.response.is('html') && !ctx.path.startsWith('/auth') && !ctx.response.get('Content-Security-Policy')) {
+    if (
+      ctx.response.is('html') &&
+      !ctx.path.startsWith('/auth') &&
+      !ctx.response.get('Content-Security-Policy')
+    ) {
       ctx.set(
         'Content-Security-Policy',
         "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; " +

@@ -10,7 +10,7 @@ import type { Logger } from '../log/logger.ts';
 import type { AuthenticatedIdentity } from '../login/authenticated-identity.ts';
 import type { LoginRecordRepository } from '../login/login-context.ts';
 import type { LoginMethodServices } from '../login/login-method.ts';
-import type { LoginOutcome, LoginPolicy, LoginRequest } from '../login/policy/index.ts';
+import type { LoginOutcome, LoginPolicy } from '../login/policy/index.ts';
 import { toLoginContext } from '../claims/index.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import { pickLanguage } from '../web/language.ts';
@@ -57,7 +57,8 @@ export class LoginFlow implements LoginMethodServices {
   async loadInteraction(ctx: Context) {
     const uid = String(ctx.params?.uid ?? '');
     const interaction = await findInteraction(this.deps.provider, uid);
-    if (!isBrowserBound(ctx, uid)) throw new BryggaError('interaction_expired', 'Login not started in this browser');
+    if (!isBrowserBound(ctx, uid))
+      throw new BryggaError('interaction_expired', 'Login not started in this browser');
     return describeInteraction(interaction, pickLanguage(ctx, uiLocalesOf(interaction)));
   }
 
@@ -83,11 +84,18 @@ export class LoginFlow implements LoginMethodServices {
       return this.finishWithError(ctx, interaction, 'unmet_authentication_requirements');
     }
 
-    const outcome = await this.deps.policy.evaluateLogin(identity, loginRequestOf(params), new Date());
+    const outcome = await this.deps.policy.evaluateLogin(
+      identity,
+      loginRequestOf(params),
+      new Date(),
+    );
     if (outcome.kind === 'refuse') {
       // The policy has audited the refusal with its rule.
       const ref = this.logEnding(uid, 'login_refused', outcome.rule);
-      return sendOnward(ctx, `/interaction/${uid}/refused?rule=${encodeURIComponent(outcome.rule)}&ref=${ref}`);
+      return sendOnward(
+        ctx,
+        `/interaction/${uid}/refused?rule=${encodeURIComponent(outcome.rule)}&ref=${ref}`,
+      );
     }
     if (outcome.kind === 'choose') {
       await this.deps.pendingChoices.save({
@@ -102,9 +110,19 @@ export class LoginFlow implements LoginMethodServices {
   }
 
   /** The person picked an option on the choice page; the policy checks it again. */
-  async completeChoice(ctx: Context, interaction: Interaction, identity: AuthenticatedIdentity, optionKey: string): Promise<void> {
+  async completeChoice(
+    ctx: Context,
+    interaction: Interaction,
+    identity: AuthenticatedIdentity,
+    optionKey: string,
+  ): Promise<void> {
     const params = interaction.params as Record<string, unknown>;
-    const outcome = await this.deps.policy.applyChoice(identity, loginRequestOf(params), optionKey, new Date());
+    const outcome = await this.deps.policy.applyChoice(
+      identity,
+      loginRequestOf(params),
+      optionKey,
+      new Date(),
+    );
     if (outcome.kind !== 'allow') {
       const rule = outcome.kind === 'refuse' ? outcome.rule : 'not_registered';
       const ref = this.logEnding(interaction.uid, 'login_refused', rule);
@@ -125,9 +143,13 @@ export class LoginFlow implements LoginMethodServices {
     const clientId = String(params.client_id);
     const accountId = decision.personId;
 
-    const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
+    const existing = interaction.grantId
+      ? await provider.Grant.find(interaction.grantId)
+      : undefined;
     const grant =
-      existing && existing.accountId === accountId ? existing : new provider.Grant({ accountId, clientId });
+      existing && existing.accountId === accountId
+        ? existing
+        : new provider.Grant({ accountId, clientId });
     grant.addOIDCScope(String(params.scope ?? 'openid'));
     const claimNames = requestedClaimNames(params);
     if (claimNames.length > 0) grant.addOIDCClaims(claimNames);
@@ -142,12 +164,20 @@ export class LoginFlow implements LoginMethodServices {
     });
 
     interaction.result = {
-      login: { accountId, acr: identity.acr, amr: identity.amr, ts: Math.floor(now.getTime() / 1000) },
+      login: {
+        accountId,
+        acr: identity.acr,
+        amr: identity.amr,
+        ts: Math.floor(now.getTime() / 1000),
+      },
       consent: { grantId },
     };
     // The policy audited the success (login.succeeded) when it allowed the login.
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
-    this.logger.info({ interactionId: interaction.uid, clientId, method: identity.method }, 'login completed');
+    this.logger.info(
+      { interactionId: interaction.uid, clientId, method: identity.method },
+      'login completed',
+    );
     unbindBrowser(ctx, interaction.uid);
     sendOnward(ctx, interaction.returnTo);
   }
@@ -170,13 +200,19 @@ export class LoginFlow implements LoginMethodServices {
   /** Logs a failed or refused login with the error id its page will show. */
   private logEnding(uid: string, code: string, detail?: string): string {
     const errorId = newErrorId();
-    this.logger.warn({ errorId, interactionId: uid, errorCode: code, detail }, 'login ended without success');
+    this.logger.warn(
+      { errorId, interactionId: uid, errorCode: code, detail },
+      'login ended without success',
+    );
     return errorId;
   }
 
   /** Returns the browser to the client with an OAuth error (RFC 6749 4.1.2.1). */
   async finishWithError(ctx: Context, interaction: Interaction, code: ErrorCode): Promise<void> {
-    interaction.result = { error: oauthErrorFor(code), error_description: errorCatalogue[code].description };
+    interaction.result = {
+      error: oauthErrorFor(code),
+      error_description: errorCatalogue[code].description,
+    };
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
     unbindBrowser(ctx, interaction.uid);
     sendOnward(ctx, interaction.returnTo);
@@ -189,6 +225,9 @@ function uiLocalesOf(interaction: Interaction): string | undefined {
 }
 
 function personHashOf(audit: AuditLog, identity: AuthenticatedIdentity): string | undefined {
-  const number = identity.personalIdentityNumber ?? identity.coordinationNumber ?? identity.asserted?.employeeHsaId;
+  const number =
+    identity.personalIdentityNumber ??
+    identity.coordinationNumber ??
+    identity.asserted?.employeeHsaId;
   return number ? audit.hashPerson(number) : undefined;
 }

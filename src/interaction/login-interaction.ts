@@ -16,7 +16,10 @@ export async function findInteraction(provider: Provider, uid: string): Promise<
 }
 
 /** The parts of an authorization request a login method needs (see LoginInteraction). */
-export function describeInteraction(interaction: Interaction, language?: Language): LoginInteraction {
+export function describeInteraction(
+  interaction: Interaction,
+  language?: Language,
+): LoginInteraction {
   const params = interaction.params as Record<string, unknown>;
   const prompts = new Set(String(params.prompt ?? '').split(' '));
   const uiLocales = String(params.ui_locales ?? '').split(' ');
@@ -57,7 +60,8 @@ export function requestedClaimNames(params: Record<string, unknown>): string[] {
   const names = new Set<string>();
   for (const use of ['id_token', 'userinfo'] as const) {
     const entries = claims[use];
-    if (entries && typeof entries === 'object') Object.keys(entries).forEach((name) => names.add(name));
+    if (entries && typeof entries === 'object')
+      Object.keys(entries).forEach((name) => names.add(name));
   }
   return [...names];
 }
@@ -74,7 +78,8 @@ export function loginRequestOf(params: Record<string, unknown>): LoginRequest {
 }
 
 function parseClaims(raw: unknown): Record<string, unknown> {
-  if (typeof raw !== 'string') return typeof raw === 'object' && raw ? (raw as Record<string, unknown>) : {};
+  if (typeof raw !== 'string')
+    return typeof raw === 'object' && raw ? (raw as Record<string, unknown>) : {};
   try {
     const parsed: unknown = JSON.parse(raw);
     return typeof parsed === 'object' && parsed ? (parsed as Record<string, unknown>) : {};

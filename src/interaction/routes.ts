@@ -26,17 +26,28 @@ export interface InteractionRouteDependencies {
 export function interactionRoutes(deps: InteractionRouteDependencies): Router {
   const { provider, flow } = deps;
   const router = new Router();
-  const form = koaBody({ multipart: false, urlencoded: true, json: false, text: false, formLimit: '8kb' });
+  const form = koaBody({
+    multipart: false,
+    urlencoded: true,
+    json: false,
+    text: false,
+    formLimit: '8kb',
+  });
 
   router.get('/interaction/:uid', async (ctx) => {
     // interactionDetails checks oidc-provider's own cookie: this browser started the request.
-    const interaction = await provider.interactionDetails(ctx.req, ctx.res).catch((cause: unknown) => {
-      throw new BryggaError('interaction_expired', undefined, { cause });
-    });
+    const interaction = await provider
+      .interactionDetails(ctx.req, ctx.res)
+      .catch((cause: unknown) => {
+        throw new BryggaError('interaction_expired', undefined, { cause });
+      });
     if (interaction.uid !== ctx.params.uid) throw new BryggaError('interaction_expired');
     const params = interaction.params as Record<string, unknown>;
     const client = await provider.Client.find(String(params.client_id));
-    const language = pickLanguage(ctx, typeof params.ui_locales === 'string' ? params.ui_locales : undefined);
+    const language = pickLanguage(
+      ctx,
+      typeof params.ui_locales === 'string' ? params.ui_locales : undefined,
+    );
 
     bindBrowser(ctx, interaction.uid, deps.interactionTtl);
     ctx.type = 'html';
@@ -97,7 +108,8 @@ export function interactionRoutes(deps: InteractionRouteDependencies): Router {
   async function boundInteraction(ctx: Context) {
     const uid = String(ctx.params.uid);
     const interaction = await findInteraction(provider, uid);
-    if (!isBrowserBound(ctx, uid)) throw new BryggaError('interaction_expired', 'Login not started in this browser');
+    if (!isBrowserBound(ctx, uid))
+      throw new BryggaError('interaction_expired', 'Login not started in this browser');
     return interaction;
   }
 

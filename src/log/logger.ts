@@ -23,7 +23,9 @@ export function createRootLogger(options: LoggerOptions = {}): Logger {
       },
       hooks: {
         logMethod(args, method) {
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubIdentityNumbers(arg) : arg));
+          const scrubbed = args.map((arg) =>
+            typeof arg === 'string' ? scrubIdentityNumbers(arg) : arg,
+          );
           method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },

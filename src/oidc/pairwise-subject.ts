@@ -6,5 +6,7 @@ import { createHmac } from 'node:crypto';
  * processes; never derived from a personal identity number.
  */
 export function pairwiseSubject(salt: string, sectorIdentifier: string, personId: string): string {
-  return createHmac('sha256', salt).update(`${sectorIdentifier}\u0000${personId}`).digest('base64url');
+  return createHmac('sha256', salt)
+    .update(`${sectorIdentifier}\u0000${personId}`)
+    .digest('base64url');
 }

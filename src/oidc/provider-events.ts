@@ -53,13 +53,21 @@ export function logProviderEvents(provider: Provider, logger: Logger, audit: Aud
     const clientId = ctx.oidc.client?.clientId;
     const grantType = (ctx.oidc.params?.grant_type as string | undefined) ?? 'unknown';
     log.info({ event: 'grant.success', clientId, grantType }, 'tokens issued');
-    void audit.record({ event: 'token.issued', ...(clientId && { clientId }), details: { grantType } });
+    void audit.record({
+      event: 'token.issued',
+      ...(clientId && { clientId }),
+      details: { grantType },
+    });
   });
 
   events.on('grant.revoked', (ctx: KoaContextWithOIDC, grantId: string) => {
     const clientId = ctx.oidc?.client?.clientId;
     log.info({ event: 'grant.revoked', clientId, grantId }, 'grant revoked');
-    void audit.record({ event: 'grant.revoked', ...(clientId && { clientId }), details: { grantId } });
+    void audit.record({
+      event: 'grant.revoked',
+      ...(clientId && { clientId }),
+      details: { grantId },
+    });
   });
 
   for (const model of ['access_token', 'refresh_token'] as const) {
@@ -77,6 +85,9 @@ export function logProviderEvents(provider: Provider, logger: Logger, audit: Aud
   });
 
   events.on('backchannel.success', (client: { clientId: string }) => {
-    log.info({ event: 'backchannel.success', clientId: client.clientId }, 'back-channel logout sent');
+    log.info(
+      { event: 'backchannel.success', clientId: client.clientId },
+      'back-channel logout sent',
+    );
   });
 }

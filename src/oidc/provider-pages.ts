@@ -46,13 +46,19 @@ export function createRenderError(logger: Logger): RenderError {
     const status = (error as { status?: number }).status ?? 500;
     const level = status >= 500 ? 'error' : 'warn';
     logger[level](
-      { errorId, error: out.error, status, err: status >= 500 && status !== 503 ? error : undefined },
+      {
+        errorId,
+        error: out.error,
+        status,
+        err: status >= 500 && status !== 503 ? error : undefined,
+      },
       'provider error page',
     );
 
     const language = languageOf(ctx);
     const known = oauthMessages[out.error] ?? oauthMessages.invalid_request;
-    const fallback = status === 503 ? oauthMessages.temporarily_unavailable : oauthMessages.server_error;
+    const fallback =
+      status === 503 ? oauthMessages.temporarily_unavailable : oauthMessages.server_error;
     const message = status >= 500 ? fallback! : known!;
     ctx.type = 'html';
     ctx.body = renderErrorPage({ language, code: out.error, message: message[language], errorId });
@@ -62,17 +68,29 @@ export function createRenderError(logger: Logger): RenderError {
 export const renderLogoutPrompt: LogoutFeature['logoutSource'] = async (ctx, form) => {
   const language = languageOf(ctx);
   const text = {
-    sv: { title: 'Logga ut', ask: 'Vill du logga ut från Brygga?', yes: 'Logga ut', no: 'Stanna inloggad' },
-    en: { title: 'Log out', ask: 'Do you want to log out of Brygga?', yes: 'Log out', no: 'Stay logged in' },
+    sv: {
+      title: 'Logga ut',
+      ask: 'Vill du logga ut från Brygga?',
+      yes: 'Logga ut',
+      no: 'Stanna inloggad',
+    },
+    en: {
+      title: 'Log out',
+      ask: 'Do you want to log out of Brygga?',
+      yes: 'Log out',
+      no: 'Stay logged in',
+    },
   }[language];
   // `form` is oidc-provider's own hidden form (with its xsrf token): trusted library markup.
   ctx.type = 'html';
   ctx.body = page({
     title: text.title,
     language,
-    body: html`<h1>${text.title}</h1><p>${text.ask}</p>${new SafeHtml(form)}
-<button class="button" form="op.logoutForm" name="logout" value="yes">${text.yes}</button>
-<button class="button secondary" form="op.logoutForm">${text.no}</button>`,
+    body: html`<h1>${text.title}</h1>
+      <p>${text.ask}</p>
+      ${new SafeHtml(form)}
+      <button class="button" form="op.logoutForm" name="logout" value="yes">${text.yes}</button>
+      <button class="button secondary" form="op.logoutForm">${text.no}</button>`,
   });
 };
 

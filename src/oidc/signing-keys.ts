@@ -100,11 +100,15 @@ export class SigningKeyStore {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(jwk), 'utf8'), cipher.final()]);
-    return [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url')).join('.');
+    return [iv, cipher.getAuthTag(), ciphertext]
+      .map((part) => part.toString('base64url'))
+      .join('.');
   }
 
   private unseal(key: StoredSigningKey): JWK {
-    const [iv, tag, ciphertext] = key.sealedJwk.split('.').map((part) => Buffer.from(part, 'base64url'));
+    const [iv, tag, ciphertext] = key.sealedJwk
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64url'));
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, iv as Buffer);
       decipher.setAuthTag(tag as Buffer);

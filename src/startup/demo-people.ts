@@ -8,7 +8,9 @@ import type { DevPerson } from '../login/dev-login/dev-login-method.ts';
  * simulated eID reaches a registered person (or, for the veterinary practice, the
  * expired-declaration refusal). One source of people: src/domain/seed-data.ts.
  */
-const withNumber = demoStaff.filter((person) => person.personalIdentityNumber ?? person.coordinationNumber);
+const withNumber = demoStaff.filter(
+  (person) => person.personalIdentityNumber ?? person.coordinationNumber,
+);
 const numberOf = (person: StaffMemberInput) =>
   (person.personalIdentityNumber ?? person.coordinationNumber) as string;
 
@@ -82,7 +84,8 @@ export function demoSamlPeople(): SamlTestPerson[] {
 
 function describeEngagements(person: StaffMemberInput): string {
   const count = person.engagements?.length ?? 0;
-  const commissions = person.engagements?.reduce((sum, e) => sum + (e.commissions?.length ?? 0), 0) ?? 0;
+  const commissions =
+    person.engagements?.reduce((sum, e) => sum + (e.commissions?.length ?? 0), 0) ?? 0;
   const expired = person.engagements?.some(
     (engagement) =>
       demoCareProviders.find((provider) => provider.key === engagement.careProviderId)
@@ -90,5 +93,7 @@ function describeEngagements(person: StaffMemberInput): string {
   );
   if (expired) return ' (care provider with an expired self-declaration: refused)';
   if (!person.personalIdentityNumber && !person.coordinationNumber) return ' (HSA-ID only)';
-  return count > 1 || commissions > 1 ? ` (${count} care providers, ${commissions} commissions)` : '';
+  return count > 1 || commissions > 1
+    ? ` (${count} care providers, ${commissions} commissions)`
+    : '';
 }

@@ -13,12 +13,7 @@ import { registerSamlifySchemaValidator } from '../saml/validation/index.ts';
 import { startSamlIdpSimulator } from '../simulators/saml-idp/simulator.ts';
 import { startSithsDevPki } from '../simulators/siths-pki/dev-starter.ts';
 import type { RequestListener } from 'node:http';
-import {
-  demoBankIdPeople,
-  demoDevPeople,
-  demoFrejaPeople,
-  demoSamlPeople,
-} from './demo-people.ts';
+import { demoBankIdPeople, demoDevPeople, demoFrejaPeople, demoSamlPeople } from './demo-people.ts';
 
 export interface AssembledMethods {
   methods: LoginMethod[];
@@ -34,7 +29,10 @@ export interface AssembledMethods {
  * local simulators started where `*.simulator.enabled` (development only). With demo data
  * the simulators know the seeded staff as their test people.
  */
-export async function assembleLoginMethods(config: BryggaConfig, logger: Logger): Promise<AssembledMethods> {
+export async function assembleLoginMethods(
+  config: BryggaConfig,
+  logger: Logger,
+): Promise<AssembledMethods> {
   const methods: LoginMethod[] = [];
   const closers: (() => Promise<void>)[] = [];
   const simulators: Record<string, string> = {};
@@ -44,7 +42,11 @@ export async function assembleLoginMethods(config: BryggaConfig, logger: Logger)
     if (config.bankid.simulator.enabled) {
       const settings = { ...config.bankid.simulator };
       if (config.domain.seedDemoData) settings.people = demoBankIdPeople;
-      const { client, simulator } = await connectToSimulator({ ...config.bankid, simulator: settings }, config.env, logger);
+      const { client, simulator } = await connectToSimulator(
+        { ...config.bankid, simulator: settings },
+        config.env,
+        logger,
+      );
       closers.push(() => client.close());
       simulators['BankID phone'] = simulator.phoneUrl;
       methods.push(createBankIdMethod({ config: config.bankid, api: client }));
@@ -76,7 +78,12 @@ export async function assembleLoginMethods(config: BryggaConfig, logger: Logger)
       const listenerConfig = siths;
       let origin = '';
       attach = async (callback) => {
-        const { server, address } = await startSithsCardListener(listenerConfig, trust.pem, callback, new URL(config.issuer).origin);
+        const { server, address } = await startSithsCardListener(
+          listenerConfig,
+          trust.pem,
+          callback,
+          new URL(config.issuer).origin,
+        );
         closers.push(() => new Promise((resolve) => server.close(() => resolve())));
         origin = `https://${new URL(config.issuer).hostname}:${address.port}`;
         logger.info({ url: origin }, 'SITHS card listener (TLS client certificates)');
@@ -98,8 +105,11 @@ export async function assembleLoginMethods(config: BryggaConfig, logger: Logger)
     const samlConfig = { ...config.saml, federations: [...config.saml.federations] };
     if (config.saml.simulator.enabled) {
       const idp = await startSamlIdpSimulator({
-        spMetadata: () => fetch(`${config.issuer}/saml/metadata`).then((response) => response.text()),
-        ...(config.domain.seedDemoData ? { people: demoSamlPeople() } : { people: config.saml.simulator.people }),
+        spMetadata: () =>
+          fetch(`${config.issuer}/saml/metadata`).then((response) => response.text()),
+        ...(config.domain.seedDemoData
+          ? { people: demoSamlPeople() }
+          : { people: config.saml.simulator.people }),
         encryptAssertions: config.saml.simulator.encryptAssertions,
         port: config.saml.simulator.port,
       });
@@ -112,13 +122,21 @@ export async function assembleLoginMethods(config: BryggaConfig, logger: Logger)
         refreshIntervalSeconds: 3600,
       });
     }
-    const saml = createSamlMethod({ config: samlConfig, issuer: config.issuer, production: config.env === 'production' });
+    const saml = createSamlMethod({
+      config: samlConfig,
+      issuer: config.issuer,
+      production: config.env === 'production',
+    });
     methods.push(saml);
   }
 
   if (config.oidc.devLogin) {
     methods.push(
-      createDevLoginMethod({ env: config.env, acr: config.oidc.acrValues[0]!, people: async () => demoDevPeople() }),
+      createDevLoginMethod({
+        env: config.env,
+        acr: config.oidc.acrValues[0]!,
+        people: async () => demoDevPeople(),
+      }),
     );
   }
 

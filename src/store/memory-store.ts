@@ -68,7 +68,11 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
     this.documents.push(copy);
   }
 
-  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+  async updateOne(
+    filter: Filter,
+    update: Update,
+    options: UpdateOptions = {},
+  ): Promise<UpdateResult> {
     const target = this.first(filter);
     if (!target) {
       if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
@@ -155,7 +159,11 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
           document !== self &&
           fields.every((field, i) => sameValue(valueAt(document, field), values[i])),
       );
-      if (clash) throw new BryggaError('duplicate_key', `Duplicate key in ${this.name}: ${fields.join(', ')}`);
+      if (clash)
+        throw new BryggaError(
+          'duplicate_key',
+          `Duplicate key in ${this.name}: ${fields.join(', ')}`,
+        );
     }
   }
 }

@@ -63,7 +63,11 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
 
   findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
     return translate(
-      () => this.collection.findOne(filter, { ...options, projection: withoutId(options) }) as Promise<T | null>,
+      () =>
+        this.collection.findOne(filter, {
+          ...options,
+          projection: withoutId(options),
+        }) as Promise<T | null>,
     );
   }
 
@@ -86,7 +90,11 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     await translate(() => this.collection.insertOne({ ...document }));
   }
 
-  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+  async updateOne(
+    filter: Filter,
+    update: Update,
+    options: UpdateOptions = {},
+  ): Promise<UpdateResult> {
     const result = await translate(() => this.collection.updateOne(filter, update, options));
     return {
       matchedCount: result.matchedCount,
@@ -97,7 +105,11 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
 
   async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
     const result = await translate(() => this.collection.updateMany(filter, update));
-    return { matchedCount: result.matchedCount, modifiedCount: result.modifiedCount, upsertedCount: 0 };
+    return {
+      matchedCount: result.matchedCount,
+      modifiedCount: result.modifiedCount,
+      upsertedCount: 0,
+    };
   }
 
   async findOneAndUpdate(
@@ -131,7 +143,11 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
     } catch (cause) {
       // FerretDB 1.x has no TTL indexes (NotImplemented). Readers filter expired rows
       // anyway, so a plain index on the same key keeps the queries fast.
-      if (cause instanceof MongoServerError && cause.code === notImplemented && options.expireAfterSeconds !== undefined) {
+      if (
+        cause instanceof MongoServerError &&
+        cause.code === notImplemented &&
+        options.expireAfterSeconds !== undefined
+      ) {
         const { expireAfterSeconds: _ttl, ...plain } = options;
         await translate(() => this.collection.createIndex(keys, plain));
         return;
@@ -158,7 +174,11 @@ async function translate<R>(operation: () => Promise<R>): Promise<R> {
       throw new BryggaError('duplicate_key', undefined, { cause });
     }
     if (cause instanceof MongoServerError) {
-      throw new BryggaError('internal', `MongoDB refused the operation: ${cause.codeName ?? cause.code}`, { cause });
+      throw new BryggaError(
+        'internal',
+        `MongoDB refused the operation: ${cause.codeName ?? cause.code}`,
+        { cause },
+      );
     }
     throw new BryggaError('database_unavailable', undefined, { cause });
   }

@@ -13,7 +13,10 @@ export interface ErrorPageInput {
   errorId?: string;
 }
 
-const headings = { sv: 'Inloggningen gick inte att slutföra', en: 'The login could not be completed' };
+const headings = {
+  sv: 'Inloggningen gick inte att slutföra',
+  en: 'The login could not be completed',
+};
 const idLabels = { sv: 'Felkod för support', en: 'Error reference for support' };
 const continueLabels = { sv: 'Tillbaka till tjänsten', en: 'Back to the service' };
 
@@ -29,8 +32,10 @@ export function renderErrorPage(input: ErrorPageInput): string {
     title: headings[language],
     language,
     body: html`<h1>${headings[language]}</h1>
-<p class="message">${input.message}</p>
-${input.continueUrl ? html`<p><a class="button" href="${input.continueUrl}">${continueLabels[language]}</a></p>` : ''}
-<p class="error-id">${idLabels[language]}: <code>${input.errorId ?? newErrorId()}</code> (${input.code})</p>`,
+      <p class="message">${input.message}</p>
+      ${input.continueUrl ? html`<p><a class="button" href="${input.continueUrl}">${continueLabels[language]}</a></p>` : ''}
+      <p class="error-id">
+        ${idLabels[language]}: <code>${input.errorId ?? newErrorId()}</code> (${input.code})
+      </p>`,
   });
 }

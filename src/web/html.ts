@@ -52,18 +52,20 @@ export function page(options: PageOptions): string {
   const other = options.language === 'sv' ? 'en' : 'sv';
   const switchLabel = options.language === 'sv' ? 'In English' : 'På svenska';
   return html`<!doctype html>
-<html lang="${options.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} – Brygga</title>
-<link rel="stylesheet" href="/static/brygga.css">
-${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
-</head>
-<body>
-<header><span class="brand">Brygga</span>
-<a class="lang" href="?lang=${other}" hreflang="${other}">${switchLabel}</a></header>
-<main>${options.body}</main>
-</body>
-</html>`.value;
+    <html lang="${options.language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} – Brygga</title>
+        <link rel="stylesheet" href="/static/brygga.css" />
+        ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
+      </head>
+      <body>
+        <header>
+          <span class="brand">Brygga</span>
+          <a class="lang" href="?lang=${other}" hreflang="${other}">${switchLabel}</a>
+        </header>
+        <main>${options.body}</main>
+      </body>
+    </html>`.value;
 }

@@ -48,14 +48,19 @@ test('openid-client: PAR, code + PKCE with private_key_jwt, UserInfo, refresh, r
   const nonce = client.randomNonce();
   const authorizationUrl = await client.buildAuthorizationUrlWithPAR(config, {
     redirect_uri: 'https://rp.example/callback',
-    scope: 'openid offline_access https://id.oidc.se/scope/naturalPersonInfo https://id.oidc.se/scope/naturalPersonNumber',
+    scope:
+      'openid offline_access https://id.oidc.se/scope/naturalPersonInfo https://id.oidc.se/scope/naturalPersonNumber',
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
     state,
     nonce,
     prompt: 'login consent',
   });
-  assert.ok(authorizationUrl.searchParams.get('request_uri')?.startsWith('urn:ietf:params:oauth:request_uri:'));
+  assert.ok(
+    authorizationUrl.searchParams
+      .get('request_uri')
+      ?.startsWith('urn:ietf:params:oauth:request_uri:'),
+  );
 
   const browser = new TestBrowser();
   const callback = await loginInBrowser(browser, brygga.issuer, authorizationUrl);
@@ -92,8 +97,12 @@ test('openid-client: PAR, code + PKCE with private_key_jwt, UserInfo, refresh, r
   assert.equal((await client.tokenIntrospection(config, refreshed.access_token)).active, false);
 
   // Reuse of a rotated refresh token is theft or a bug: the whole grant is revoked.
-  await assert.rejects(client.refreshTokenGrant(config, tokens.refresh_token), { error: 'invalid_grant' });
-  await assert.rejects(client.refreshTokenGrant(config, refreshed.refresh_token!), { error: 'invalid_grant' });
+  await assert.rejects(client.refreshTokenGrant(config, tokens.refresh_token), {
+    error: 'invalid_grant',
+  });
+  await assert.rejects(client.refreshTokenGrant(config, refreshed.refresh_token!), {
+    error: 'invalid_grant',
+  });
 
   const endSession = client.buildEndSessionUrl(config, {
     id_token_hint: tokens.id_token!,
@@ -104,7 +113,10 @@ test('openid-client: PAR, code + PKCE with private_key_jwt, UserInfo, refresh, r
   const html = await logoutPage.text();
   const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
   assert.ok(xsrf, 'logout confirmation form');
-  const confirmed = await browser.post(`${brygga.issuer}/session/end/confirm`, { xsrf, logout: 'yes' });
+  const confirmed = await browser.post(`${brygga.issuer}/session/end/confirm`, {
+    xsrf,
+    logout: 'yes',
+  });
   assert.equal(confirmed.headers.get('location'), 'https://rp.example/?state=bye');
   await waitFor(() => backchannelLogouts.length > 0);
   assert.equal(backchannelLogouts.length, 1, 'back-channel logout sent');

@@ -9,7 +9,11 @@ export class TestBrowser {
     return this.send(url, { method: 'GET', headers });
   }
 
-  async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  async post(
+    url: string,
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     return this.send(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -18,12 +22,17 @@ export class TestBrowser {
   }
 
   /** Follows redirects until one leaves `origin` or a non-redirect answer comes. */
-  async follow(url: string, origin: string, limit = 10): Promise<{ response: Response; url: string }> {
+  async follow(
+    url: string,
+    origin: string,
+    limit = 10,
+  ): Promise<{ response: Response; url: string }> {
     let current = url;
     for (let hop = 0; hop < limit; hop += 1) {
       const response = await this.get(current);
       const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location) return { response, url: current };
+      if (response.status < 300 || response.status >= 400 || !location)
+        return { response, url: current };
       current = new URL(location, current).href;
       if (!current.startsWith(origin)) return { response, url: current };
     }
@@ -47,10 +56,13 @@ export class TestBrowser {
     const [pair, ...attributes] = line.split(';');
     const [name, ...valueParts] = (pair ?? '').split('=');
     if (!name) return;
-    const pathAttribute = attributes.map((part) => part.trim()).find((part) => part.toLowerCase().startsWith('path='));
+    const pathAttribute = attributes
+      .map((part) => part.trim())
+      .find((part) => part.toLowerCase().startsWith('path='));
     const expired = attributes.some((part) => /expires=thu, 01 jan 1970/i.test(part.trim()));
     const key = name.trim();
     if (expired) this.cookies.delete(key);
-    else this.cookies.set(key, { value: valueParts.join('='), path: pathAttribute?.slice(5) ?? '/' });
+    else
+      this.cookies.set(key, { value: valueParts.join('='), path: pathAttribute?.slice(5) ?? '/' });
   }
 }

@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import * as client from 'openid-client';
 import type { RunningBrygga } from './start-brygga.ts';
-import { TestBrowser } from './browser.ts';
+import type { TestBrowser } from './browser.ts';
 
 export const redirectUri = 'https://rp.example/callback';
 
@@ -23,7 +23,8 @@ export async function registerConfidentialClient(
     post_logout_redirect_uris: ['https://rp.example/'],
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    scope: 'openid offline_access https://id.oidc.se/scope/naturalPersonInfo https://id.oidc.se/scope/naturalPersonNumber',
+    scope:
+      'openid offline_access https://id.oidc.se/scope/naturalPersonInfo https://id.oidc.se/scope/naturalPersonNumber',
     userinfo_signed_response_alg: 'ES256',
     ...extra,
   });
@@ -50,14 +51,18 @@ export async function loginInBrowser(
   const interactionUrl = new URL(toInteraction.url);
   const uid = interactionUrl.pathname.split('/')[2];
   if (!interactionUrl.pathname.startsWith('/interaction/') || !uid) {
-    throw new Error(`expected the interaction page, got ${toInteraction.url} (${toInteraction.response.status})`);
+    throw new Error(
+      `expected the interaction page, got ${toInteraction.url} (${toInteraction.response.status})`,
+    );
   }
   const chooser = await toInteraction.response.text();
-  if (!chooser.includes(`/login/dev/${uid}`)) throw new Error('the chooser does not offer the test login');
+  if (!chooser.includes(`/login/dev/${uid}`))
+    throw new Error('the chooser does not offer the test login');
 
   const submitted = await browser.post(`${issuer}/login/dev/${uid}`, { person: personKey });
   const location = submitted.headers.get('location');
-  if (submitted.status !== 303 || !location) throw new Error(`login not accepted: ${submitted.status}`);
+  if (submitted.status !== 303 || !location)
+    throw new Error(`login not accepted: ${submitted.status}`);
   const finished = await browser.follow(new URL(location, issuer).href, issuer);
   return new URL(finished.url);
 }

@@ -30,7 +30,10 @@ export interface StartOptions {
  * Starts Brygga on 127.0.0.1 (the issuer is that address) with the demo care providers
  * and staff seeded, every simulator off and the development test login on.
  */
-export async function startBrygga(store: DocumentStore, options: StartOptions = {}): Promise<RunningBrygga> {
+export async function startBrygga(
+  store: DocumentStore,
+  options: StartOptions = {},
+): Promise<RunningBrygga> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -51,7 +54,13 @@ export async function startBrygga(store: DocumentStore, options: StartOptions = 
   const logger = createRootLogger({ level: config.log.level });
   const methods = options.methods
     ? await options.methods(config)
-    : [createDevLoginMethod({ env: 'test', acr: config.oidc.acrValues[0]!, people: async () => demoDevPeople() })];
+    : [
+        createDevLoginMethod({
+          env: 'test',
+          acr: config.oidc.acrValues[0]!,
+          people: async () => demoDevPeople(),
+        }),
+      ];
   const brygga = await createBrygga({ config, store, logger, methods });
   server.on('request', brygga.app.callback());
   return {

@@ -65,13 +65,23 @@ function devLoginRoutes(services: LoginMethodServices, options: DevLoginOptions)
     ctx.body = page({
       title: text.title,
       language: interaction.language,
-      body: html`<h1>${text.title}</h1><p class="warning">${text.warning}</p>
-<form method="post" action="/login/dev/${interaction.uid}">
-${people.map(
-  (person, index) =>
-    html`<label class="choice"><input type="radio" name="person" value="${person.key}" ${index === 0 ? html`checked` : ''}> ${person.label}</label>`,
-)}
-<button class="button">${text.submit}</button></form>`,
+      body: html`<h1>${text.title}</h1>
+        <p class="warning">${text.warning}</p>
+        <form method="post" action="/login/dev/${interaction.uid}">
+          ${people.map(
+            (person, index) =>
+              html`<label class="choice"
+                ><input
+                  type="radio"
+                  name="person"
+                  value="${person.key}"
+                  ${index === 0 ? html`checked` : ''}
+                />
+                ${person.label}</label
+              >`,
+          )}
+          <button class="button">${text.submit}</button>
+        </form>`,
     });
   });
 
