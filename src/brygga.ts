@@ -28,6 +28,10 @@ import { logProviderEvents } from './oidc/provider-events.ts';
 import { SigningKeyStore } from './oidc/signing-keys.ts';
 import type { DocumentStore } from './store/document-store.ts';
 import { BryggaError } from './errors/brygga-error.ts';
+import { SessionTermination } from './oidc/session-termination.ts';
+import { upstreamLogout } from './interaction/upstream-logout.ts';
+import type { UpstreamLogout } from './interaction/upstream-logout.ts';
+import type { KoaContextWithOIDC } from 'oidc-provider';
 
 const staticFolder = fileURLToPath(new URL('../static', import.meta.url));
 
@@ -62,6 +66,8 @@ export interface Brygga {
   metrics: Metrics;
   clients: ClientRepository;
   domain: Domain;
+  /** Ends the OIDC sessions of a login that ended upstream (SAML IdP-initiated logout). */
+  endSessionsOfInteraction(interactionUid: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -111,6 +117,21 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     if (result) metrics.logins.inc({ method: event.method ?? 'unknown', result });
   });
 
+  const termination = new SessionTermination(provider, store, loginRecords, audit, logger);
+  // The login record learns its browser session when the authorization completes.
+  (provider as unknown as NodeJS.EventEmitter).on(
+    'authorization.success',
+    (ctx: KoaContextWithOIDC) => {
+      const sessionUid = ctx.oidc.session?.uid;
+      const grantId = ctx.oidc.entities.Grant?.jti;
+      if (sessionUid && grantId) {
+        loginRecords.bindSession(grantId, sessionUid).catch((error: unknown) => {
+          logger.error({ err: error }, 'login record not bound to its session');
+        });
+      }
+    },
+  );
+
   const flow = new LoginFlow({
     config,
     store,
@@ -146,6 +167,10 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     ...methods.map((method) => method.routes(flow)),
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  const samlMethod = methods.find(
+    (method): method is LoginMethod & UpstreamLogout => 'startLogout' in method,
+  );
+  app.use(upstreamLogout(provider, loginRecords, samlMethod, logger));
   app.use(mount(provider));
 
   return {
@@ -155,6 +180,8 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     metrics,
     clients,
     domain,
+    endSessionsOfInteraction: (interactionUid) =>
+      termination.endSessionsOfInteraction(interactionUid),
     async close() {
       await Promise.all(methods.map((method) => method.close?.()));
     },

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   }
   const assembled = await assembleLoginMethods(config, logger);
   const brygga = await createBrygga({ config, store, logger, methods: assembled.methods });
+  assembled.connect(brygga);
 
   const server = createServer(brygga.app.callback());
   await new Promise<void>((resolve, reject) => {

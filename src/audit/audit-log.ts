@@ -11,6 +11,7 @@ export type AuditEventName =
   | 'token.issued'
   | 'token.revoked'
   | 'grant.revoked'
+  | 'session.ended'
   | 'client.created'
   | 'client.updated'
   | 'client.disabled'

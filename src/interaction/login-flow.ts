@@ -9,7 +9,7 @@ import { oauthErrorFor, errorCatalogue } from '../errors/codes.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AuthenticatedIdentity } from '../login/authenticated-identity.ts';
 import type { LoginRecordRepository } from '../login/login-context.ts';
-import type { LoginMethodServices } from '../login/login-method.ts';
+import type { LoginMethod, LoginMethodServices } from '../login/login-method.ts';
 import type { LoginOutcome, LoginPolicy } from '../login/policy/index.ts';
 import { toLoginContext } from '../claims/index.ts';
 import type { DocumentStore } from '../store/document-store.ts';
@@ -60,6 +60,22 @@ export class LoginFlow implements LoginMethodServices {
     if (!isBrowserBound(ctx, uid))
       throw new BryggaError('interaction_expired', 'Login not started in this browser');
     return describeInteraction(interaction, pickLanguage(ctx, uiLocalesOf(interaction)));
+  }
+
+  /**
+   * The methods the chooser offers: all, unless the client pre-selected a care provider
+   * (claims parameter or login_hint), then those its licences allow. The development test
+   * login is never licensed and always offered where it is enabled.
+   */
+  async offeredMethods(
+    params: Record<string, unknown>,
+    methods: LoginMethod[],
+  ): Promise<LoginMethod[]> {
+    const allowed = await this.deps.policy.allowedMethodsFor(loginRequestOf(params), new Date());
+    if (allowed === 'all') return methods;
+    return methods.filter(
+      (method) => method.id === 'dev' || (allowed as string[]).includes(method.id),
+    );
   }
 
   async loadInteractionByUid(uid: string) {
@@ -158,6 +174,7 @@ export class LoginFlow implements LoginMethodServices {
     const now = new Date();
     await loginRecords.saveForGrant({
       grantId,
+      interactionUid: interaction.uid,
       context: toLoginContext(identity, decision),
       authenticatedAt: now,
       expiresAt: new Date(now.getTime() + this.config.oidc.ttl.grant * 1000),

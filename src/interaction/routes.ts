@@ -8,6 +8,7 @@ import { pickLanguage } from '../web/language.ts';
 import { newErrorId } from '../web/error-page.ts';
 import { bindBrowser, isBrowserBound } from './interaction-binding.ts';
 import { findInteraction } from './login-interaction.ts';
+import { authnProviderParam } from '../oidc/provider.ts';
 import type { LoginFlow } from './login-flow.ts';
 import { failureMessage, isKnownFailureCode, refusalMessage } from './login-messages.ts';
 import { endedPage, methodChooserPage } from './pages.ts';
@@ -50,12 +51,30 @@ export function interactionRoutes(deps: InteractionRouteDependencies): Router {
     );
 
     bindBrowser(ctx, interaction.uid, deps.interactionTtl);
+    const offered = await flow.offeredMethods(params, deps.methods);
+    const named = params[authnProviderParam];
+    if (typeof named === 'string') {
+      // OIDC Sweden request parameter extensions 2.2: the client chose the provider.
+      const method =
+        offered.find(
+          (candidate) =>
+            Array.isArray(candidate.authnProviders) && candidate.authnProviders.includes(named),
+        ) ?? offered.find((candidate) => candidate.authnProviders === '*');
+      if (!method)
+        return flow.failLogin(
+          ctx,
+          interaction.uid,
+          'method_not_available',
+          'authnProvider not offered',
+        );
+      return ctx.redirect(`${method.startPath}/${interaction.uid}?lang=${language}`);
+    }
     ctx.type = 'html';
     ctx.body = methodChooserPage({
       uid: interaction.uid,
       language,
       clientName: client?.clientName ?? String(params.client_id),
-      methods: deps.methods,
+      methods: offered,
     });
   });
 

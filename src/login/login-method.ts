@@ -60,6 +60,12 @@ export interface LoginMethod {
   label: { sv: string; en: string };
   /** Where the chooser sends the browser: `${startPath}/${uid}`. */
   startPath: string;
+  /**
+   * The OIDC Sweden authnProvider values this method serves, so a client that names one
+   * (https://id.oidc.se/param/authnProvider) skips the chooser. SAML serves every IdP
+   * entity id it trusts and decides itself; `'*'` says so.
+   */
+  authnProviders?: string[] | '*';
   /** Routes for this method, mounted at the bridge's root. */
   routes(services: LoginMethodServices): Router;
   /** Background work to stop on shutdown (pollers, refreshers). */

@@ -19,6 +19,8 @@ export interface AssembledMethods {
   methods: LoginMethod[];
   /** Starts listeners that need Brygga's request handler (the SITHS card TLS port). */
   attach(callback: RequestListener): Promise<void>;
+  /** Lets an upstream logout (SAML IdP-initiated) end the OIDC sessions of that login. */
+  connect(bridge: { endSessionsOfInteraction(interactionUid: string): Promise<number> }): void;
   /** Development simulators' addresses, for the start-up banner. */
   simulators: Record<string, string>;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export async function assembleLoginMethods(
   const closers: (() => Promise<void>)[] = [];
   const simulators: Record<string, string> = {};
   let attach: (callback: RequestListener) => Promise<void> = async () => {};
+  let bridge: { endSessionsOfInteraction(interactionUid: string): Promise<number> } | undefined;
 
   if (config.bankid.enabled) {
     if (config.bankid.simulator.enabled) {
@@ -49,9 +52,15 @@ export async function assembleLoginMethods(
       );
       closers.push(() => client.close());
       simulators['BankID phone'] = simulator.phoneUrl;
-      methods.push(createBankIdMethod({ config: config.bankid, api: client }));
+      methods.push({
+        ...createBankIdMethod({ config: config.bankid, api: client }),
+        authnProviders: [config.bankid.authnProvider],
+      });
     } else {
-      methods.push(createBankIdMethod({ config: config.bankid }));
+      methods.push({
+        ...createBankIdMethod({ config: config.bankid }),
+        authnProviders: [config.bankid.authnProvider],
+      });
     }
   }
 
@@ -59,7 +68,7 @@ export async function assembleLoginMethods(
     ? { ...config.freja, simulator: { ...config.freja.simulator, people: demoFrejaPeople } }
     : config.freja;
   const freja = await setUpFreja(frejaConfig, config.env, logger);
-  if (freja) methods.push(freja);
+  if (freja) methods.push({ ...freja, authnProviders: [config.freja.authnProvider] });
   if (freja && config.freja.simulator.enabled && config.freja.simulator.phonePort) {
     simulators['Freja phone'] = `http://127.0.0.1:${config.freja.simulator.phonePort}/phone`;
   }
@@ -91,12 +100,13 @@ export async function assembleLoginMethods(
       // The card login runs on the TLS listener's origin; the chooser links there.
       methods.push({
         ...card,
+        authnProviders: [siths.authnProvider],
         get startPath() {
           return `${origin}${card.startPath}`;
         },
       });
     } else {
-      methods.push(card);
+      methods.push({ ...card, authnProviders: [siths.authnProvider] });
     }
   }
 
@@ -127,7 +137,7 @@ export async function assembleLoginMethods(
       issuer: config.issuer,
       production: config.env === 'production',
     });
-    methods.push(saml);
+    methods.push(Object.assign(saml, { authnProviders: '*' as const }));
   }
 
   if (config.oidc.devLogin) {
@@ -143,6 +153,9 @@ export async function assembleLoginMethods(
   return {
     methods,
     attach: (callback) => attach(callback),
+    connect(target) {
+      bridge = target;
+    },
     simulators,
     async close() {
       await Promise.all(methods.map((method) => method.close?.()));
