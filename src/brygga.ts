@@ -11,6 +11,7 @@ import { healthRoutes } from './http/health.ts';
 import { Metrics } from './http/metrics.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { trustedProxies } from './http/trusted-proxies.ts';
 import { LoginFlow } from './interaction/login-flow.ts';
 import { PendingChoiceRepository } from './interaction/pending-choices.ts';
 import { interactionRoutes } from './interaction/routes.ts';
@@ -149,6 +150,7 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     proxy: config.http.trustedProxies.length > 0,
   });
   // Cookies are signed with the same keys as oidc-provider's (its cookies are read here too).
+  app.use(trustedProxies(config.http.trustedProxies));
   app.use(requestContext(logger));
   app.use(securityHeaders());
   if (config.metrics.enabled) app.use(metrics.middleware());
