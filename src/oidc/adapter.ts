@@ -12,9 +12,12 @@ interface StoredEntry extends Record<string, unknown> {
   disabled?: boolean;
 }
 
-/** Models that are looked up by uid (Session) or userCode (device flow). */
+/**
+ * Models that are looked up by uid (Session) or userCode (device flow). Only models whose
+ * every entry has the field get a unique index: MongoDB indexes a missing field as null.
+ */
 const uidModels = new Set(['Session']);
-const userCodeModels = new Set(['DeviceCode', 'BackchannelAuthenticationRequest']);
+const userCodeModels = new Set(['DeviceCode']);
 /** Models whose entries carry a grantId and are revoked together (OIDC Core 4.1.2). */
 const grantModels = new Set([
   'AccessToken',
@@ -23,6 +26,8 @@ const grantModels = new Set([
   'DeviceCode',
   'BackchannelAuthenticationRequest',
 ]);
+
+const lookupFields = ['expiresAt', 'grantId', 'uid', 'userCode'] as const;
 
 /** Collection name per oidc-provider model, e.g. AccessToken → oidc_access_token. */
 export function collectionName(model: string): string {
@@ -39,7 +44,7 @@ export class StoreAdapter implements Adapter {
 
   constructor(
     private readonly model: string,
-    store: DocumentStore,
+    private readonly store: DocumentStore,
   ) {
     this.entries = store.collection(collectionName(model));
   }
@@ -55,13 +60,17 @@ export class StoreAdapter implements Adapter {
     }
   }
 
+  /** Replaces the entry's payload; lookup fields the new payload lacks are removed. */
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
     const entry: Partial<StoredEntry> = { payload };
     if (expiresIn) entry.expiresAt = new Date(Date.now() + expiresIn * 1000);
     if (payload.grantId) entry.grantId = payload.grantId;
     if (payload.uid) entry.uid = payload.uid;
     if (payload.userCode) entry.userCode = payload.userCode;
-    await this.entries.updateOne({ key: id }, { $set: entry }, { upsert: true });
+    const absent = lookupFields.filter((field) => !(field in entry));
+    const update: Record<string, unknown> = { $set: entry };
+    if (absent.length > 0) update.$unset = Object.fromEntries(absent.map((f) => [f, '']));
+    await this.entries.updateOne({ key: id }, update, { upsert: true });
   }
 
   find(id: string): Promise<AdapterPayload | undefined> {
@@ -87,8 +96,16 @@ export class StoreAdapter implements Adapter {
     await this.entries.deleteOne({ key: id });
   }
 
+  /**
+   * Removes every entry of the grant in every grant-bound model, not only this one: the
+   * provider skips models whose grant type the client no longer has (helpers/revoke.js).
+   */
   async revokeByGrantId(grantId: string): Promise<void> {
-    await this.entries.deleteMany({ grantId });
+    await Promise.all(
+      [...grantModels].map((model) =>
+        this.store.collection(collectionName(model)).deleteMany({ grantId }),
+      ),
+    );
   }
 
   private async findBy(filter: Record<string, unknown>): Promise<AdapterPayload | undefined> {
