@@ -5,6 +5,9 @@ import type { TestBrowser } from './browser.ts';
 
 export const redirectUri = 'https://rp.example/callback';
 
+/** Each registered test client's signing key, for request objects (JAR). */
+export const clientKeys = new Map<string, { key: CryptoKey; kid: string }>();
+
 /** Registers a private_key_jwt client and returns openid-client's configuration for it. */
 export async function registerConfidentialClient(
   brygga: RunningBrygga,
@@ -13,6 +16,7 @@ export async function registerConfidentialClient(
 ): Promise<client.Configuration> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: `${clientId}-key`, alg: 'ES256', use: 'sig' };
+  clientKeys.set(clientId, { key: privateKey, kid: jwk.kid });
   await brygga.clients.add({
     client_id: clientId,
     client_name: `Test ${clientId}`,
