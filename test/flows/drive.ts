@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import type { FlowBrowser, FlowResponse } from '../support/flow-browser.ts';
+import type { BankIdPhone, FrejaPhone } from '../support/phone.ts';
+
+/**
+ * What the login pages' scripts (static/bankid.js, static/freja.js) do in a browser:
+ * open the page, poll the status route, go where it says. Polling is bounded.
+ */
+export async function pollStatus(
+  browser: FlowBrowser,
+  statusUrl: string,
+  until: (status: Record<string, unknown>) => boolean,
+  attempts = 60,
+): Promise<Record<string, unknown>> {
+  let status: Record<string, unknown> = {};
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const response = await browser.get(statusUrl, { accept: 'application/json' });
+    assert.equal(response.status, 200, `status poll: ${response.status}`);
+    status = (await response.json()) as Record<string, unknown>;
+    if (until(status)) return status;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no change at ${statusUrl}: ${JSON.stringify(status)}`);
+}
+
+/** Opens the BankID page, then the app on "this device" (autostart) as `personalNumber`. */
+export async function openBankId(
+  browser: FlowBrowser,
+  issuer: string,
+  uid: string,
+  phone: BankIdPhone,
+  personalNumber: string,
+): Promise<string> {
+  const page = await browser.get(`${issuer}/login/bankid/${uid}`);
+  assert.equal(page.status, 200, await page.text());
+  const launch = await browser.get(`${issuer}/login/bankid/${uid}/launch`);
+  const location = launch.headers.get('location') ?? '';
+  const token = /[?&]autostarttoken=([^&]+)/.exec(location)?.[1];
+  assert.ok(token, `autostart link expected, got ${launch.status} ${location}`);
+  return phone.autostart(decodeURIComponent(token), personalNumber);
+}
+
+/** Waits until BankID's order has ended and opens where the page script would go. */
+export async function finishBankId(
+  browser: FlowBrowser,
+  issuer: string,
+  uid: string,
+): Promise<FlowResponse> {
+  const status = await pollStatus(
+    browser,
+    `${issuer}/login/bankid/${uid}/status`,
+    (answer) => typeof answer.next === 'string',
+  );
+  return browser.get(new URL(String(status.next), issuer).href);
+}
+
+/** A whole BankID login on this device: open, approve as `personalNumber`, finish. */
+export async function loginWithBankId(
+  browser: FlowBrowser,
+  issuer: string,
+  uid: string,
+  phone: BankIdPhone,
+  personalNumber: string,
+): Promise<FlowResponse> {
+  const session = await openBankId(browser, issuer, uid, phone, personalNumber);
+  await phone.approve(session);
+  return finishBankId(browser, issuer, uid);
+}
+
+/** A Freja eID+ login: the page, the app link from the status poll, scan and approve. */
+export async function loginWithFreja(
+  browser: FlowBrowser,
+  issuer: string,
+  uid: string,
+  phone: FrejaPhone,
+  ssn: string,
+): Promise<FlowResponse> {
+  const page = await browser.get(`${issuer}/login/freja/${uid}`);
+  assert.equal(page.status, 200, await page.text());
+  const statusUrl = `${issuer}/login/freja/${uid}/status`;
+  const pending = await pollStatus(browser, statusUrl, (status) => Boolean(status.appLink));
+  const appLink = String(pending.appLink);
+  await phone.scan(appLink, ssn);
+  await phone.approve(appLink, ssn);
+  await pollStatus(browser, statusUrl, (status) => status.state !== 'pending');
+  return browser.post(`${issuer}/login/freja/${uid}/finish`, {});
+}
