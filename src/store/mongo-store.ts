@@ -159,6 +159,18 @@ class MongoCollection<T extends StoredDocument> implements DocumentCollection<T>
 
 const notImplemented = 238;
 
+/**
+ * MongoDB reports E11000; FerretDB 1.x does too on insert, but a unique clash caused by an
+ * update comes back as InternalError carrying its backend's constraint message.
+ */
+function isDuplicateKey(error: MongoServerError): boolean {
+  if (error.code === 11000) return true;
+  return (
+    error.codeName === 'InternalError' &&
+    /UNIQUE constraint failed|duplicate key value violates unique constraint/.test(error.message)
+  );
+}
+
 function withoutId(options: FindOptions): Record<string, 0 | 1> {
   const projection = options.projection ?? {};
   const inclusive = Object.values(projection).some((value) => value === 1);
@@ -170,7 +182,7 @@ async function translate<R>(operation: () => Promise<R>): Promise<R> {
   try {
     return await operation();
   } catch (cause) {
-    if (cause instanceof MongoServerError && cause.code === 11000) {
+    if (cause instanceof MongoServerError && isDuplicateKey(cause)) {
       throw new BryggaError('duplicate_key', undefined, { cause });
     }
     if (cause instanceof MongoServerError) {
