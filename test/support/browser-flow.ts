@@ -36,8 +36,13 @@ export async function finishAtDemo(
   screenshotPrefix?: string,
 ): Promise<DemoResult> {
   await page.waitForURL(
-    (url) => url.href.startsWith(`${stack.demoUrl}/callback`) || url.pathname.endsWith('/choose'),
+    (url) =>
+      url.href.startsWith(`${stack.demoUrl}/callback`) ||
+      /\/interaction\/[^/]+\/(choose|refused|failed)$/.test(url.pathname),
   );
+  if (/\/(refused|failed)$/.test(new URL(page.url()).pathname)) {
+    assert.fail(`the login ended at ${page.url()}: ${await page.textContent('main')}`);
+  }
   if (page.url().startsWith(stack.issuer)) {
     if (screenshotPrefix) await browser.screenshot(page, `${screenshotPrefix}-choice`);
     await page.click('form.choice button[type="submit"]');
