@@ -218,7 +218,7 @@ for (const storeUnderTest of storesUnderTest()) {
       assert.equal(firstStatus.state, 'failed');
       assert.equal(firstStatus.message, 'Åtgärden avbröts. Försök igen.');
       await first.get(`/login/bankid/${first.uid}/done`);
-      assert.equal((callFor(first.uid) as { code?: string }).code, 'login_cancelled');
+      assert.equal((callFor(first.uid) as { code?: string }).code, 'login_failed');
       await phone(simulator, `sessions/${session}/approve`, {});
       assert.equal((await second.status()).state, 'complete');
     });

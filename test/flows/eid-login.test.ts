@@ -51,7 +51,9 @@ for (const storeUnderTest of storesUnderTest()) {
       assert.deepEqual(idToken.amr, ['bankid']);
       assert.equal(idToken[authnProvider], 'https://www.bankid.com');
       assert.match(String(idToken.txn), /^[0-9a-f-]{36}$/, 'txn is the BankID orderRef');
-      const order = simulators.bankid.orders.find((candidate) => candidate.orderRef === idToken.txn);
+      const order = simulators.bankid.orders.find(
+        (candidate) => candidate.orderRef === idToken.txn,
+      );
       assert.ok(order, 'txn names the order BankID completed');
       assert.equal(idToken[personalIdentityNumber], anna.personalNumber);
       assert.equal(userinfo[personalIdentityNumber], anna.personalNumber);

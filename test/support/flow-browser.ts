@@ -74,8 +74,7 @@ export class FlowBrowser {
       .filter(([, entry]) => path.startsWith(entry.path))
       .map(([name, entry]) => `${name}=${entry.value}`)
       .join('; ');
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
+    const headers: Record<string, string> = { ...init.headers, ...(cookie && { cookie }) };
     const useCard = this.cardAgent && url.startsWith('https:');
     const response = useCard
       ? await undiciFetch(url, { ...init, headers, redirect: 'manual', dispatcher: this.cardAgent })

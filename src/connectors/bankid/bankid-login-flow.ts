@@ -259,7 +259,9 @@ export class BankIdLoginFlow {
 }
 
 function failureCode(hintCode: string): ErrorCode {
-  if (hintCode === 'userCancel' || hintCode === 'cancelled') return 'login_cancelled';
+  // `cancelled`: BankID ended this order for a newer one of the same person (RFA3); the
+  // person did not cancel, so the login fails with a page rather than returning at once.
+  if (hintCode === 'userCancel') return 'login_cancelled';
   if (hintCode === 'transactionRiskBlocked') return 'login_refused';
   return 'login_failed';
 }
