@@ -11,6 +11,7 @@ import type { ClaimsRelease } from './claims-release.ts';
 import { createRenderError, renderLogoutPrompt, renderLoggedOut } from './provider-pages.ts';
 import type { Logger } from '../log/logger.ts';
 import { clientMetadataExtensions } from './client-metadata.ts';
+import { requireOpenidScope } from './openid-scope.ts';
 
 export interface ProviderDependencies {
   config: BryggaConfig;
@@ -82,7 +83,11 @@ export function createProvider(deps: ProviderDependencies): Provider {
         'ES512',
       ],
     },
-    extraParams: [authnProviderParam, userMessageParam],
+    extraParams: {
+      [authnProviderParam]: null,
+      [userMessageParam]: null,
+      scope: requireOpenidScope,
+    },
     ...(config.oidc.allowPrivateNetworkFetch && { fetch: fetchWithoutSsrfGuard }),
     features: {
       devInteractions: { enabled: false },
