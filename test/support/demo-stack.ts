@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,12 @@ import { assembleLoginMethods } from '../../src/startup/login-methods.ts';
 import type { DocumentStore } from '../../src/store/document-store.ts';
 import { openTestStore } from './store.ts';
 
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
 export interface DemoStack {
   /** Brygga's issuer, `http://localhost:<port>`. */
   issuer: string;
@@ -25,6 +31,8 @@ export interface DemoStack {
   frejaPhoneUrl: string;
   /** The SAML IdP simulator, on 127.0.0.1 (another site than Brygga's localhost). */
   samlIdpUrl: string;
+  /** Every request Brygga's HTTP server received, headers as they arrived. */
+  bryggaRequests: ReceivedRequest[];
   config: BryggaConfig;
   store: DocumentStore;
   brygga: Brygga;
@@ -76,6 +84,11 @@ export async function startDemoStack(): Promise<DemoStack> {
 
   const assembled = await assembleLoginMethods(config, logger);
   const brygga = await createBrygga({ config, store, logger, methods: assembled.methods });
+  const bryggaRequests: ReceivedRequest[] = [];
+  bryggaServer.on('request', (request) => {
+    const { method = '', url = '', headers } = request;
+    bryggaRequests.push({ method, path: url, headers });
+  });
   bryggaServer.on('request', brygga.app.callback());
   await assembled.attach(brygga.app.callback());
   const demo = await startDemoRelyingParty({ issuer, port: demoPort, logger });
@@ -90,6 +103,7 @@ export async function startDemoStack(): Promise<DemoStack> {
     bankIdPhoneUrl: new URL(bankIdPhone).origin,
     frejaPhoneUrl: `http://127.0.0.1:${frejaPhonePort}`,
     samlIdpUrl: samlIdp,
+    bryggaRequests,
     config,
     store,
     brygga,
