@@ -30,7 +30,14 @@ export const demoCareProviders: DemoCareProvider[] = [
     gln: '7350999999995',
   }),
   provider('veterinary-practice', 'Demodjurkliniken AB', '5599991006', ['bankid'], {}, 'expired'),
-  provider('private-prescriber', 'Bertil Berg (fritidsförskrivare)', '7505039896', ['bankid'], {}),
+  // Sweden Connect too: the demo's SAML IdP sends Bertil as a Sweden Connect person.
+  provider(
+    'private-prescriber',
+    'Bertil Berg (fritidsförskrivare)',
+    '7505039896',
+    ['bankid', 'siths-federation'],
+    {},
+  ),
 ];
 
 function provider(

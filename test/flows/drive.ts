@@ -108,3 +108,19 @@ export async function endedPageAndBack(
   const back = await browser.post(new URL(action, issuer).href, { code });
   return { status: ended.status, page, back };
 }
+
+/** The commission choice page: picks the option for `commissionHsaId` and continues. */
+export async function chooseCommission(
+  browser: FlowBrowser,
+  issuer: string,
+  answer: FlowResponse,
+  commissionHsaId: string,
+): Promise<{ page: string; chosen: FlowResponse }> {
+  const location = answer.headers.get('location') ?? '';
+  assert.match(location, /\/interaction\/[\w-]+\/choose$/, 'the choice page comes next');
+  const page = await (await browser.get(new URL(location, issuer).href)).text();
+  const option = new RegExp(`value="([^"]+/${commissionHsaId})"`).exec(page)?.[1];
+  assert.ok(option, `the page offers ${commissionHsaId}`);
+  const chosen = await browser.post(new URL(location, issuer).href, { option });
+  return { page, chosen };
+}
