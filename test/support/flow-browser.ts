@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 
-export interface ClientCertificate {
-  certificatePath: string;
-  keyPath: string;
+export interface TlsClientSettings {
   /** CA of the server certificate (the SITHS card listener's own TLS CA). */
   caPath: string;
+  /** The card: certificate and key files; without them no certificate is presented. */
+  certificatePath?: string;
+  keyPath?: string;
 }
 
 export interface FlowResponse {
@@ -23,7 +24,7 @@ export interface FlowResponse {
  */
 export class FlowBrowser {
   private readonly cookies = new Map<string, { value: string; path: string }>();
-  private cardAgent: Agent | undefined;
+  private tlsAgent: Agent | undefined;
 
   get(url: string, headers: Record<string, string> = {}): Promise<FlowResponse> {
     return this.send(url, { method: 'GET', headers });
@@ -37,13 +38,13 @@ export class FlowBrowser {
     });
   }
 
-  /** Presents this card on every later https request (the browser's certificate prompt). */
-  insertCard(card: ClientCertificate): void {
-    this.cardAgent = new Agent({
+  /** Trusts `caPath` and presents the card (if any) on every later https request. */
+  useTls(settings: TlsClientSettings): void {
+    this.tlsAgent = new Agent({
       connect: {
-        cert: readFileSync(card.certificatePath),
-        key: readFileSync(card.keyPath),
-        ca: readFileSync(card.caPath),
+        ca: readFileSync(settings.caPath),
+        ...(settings.certificatePath && { cert: readFileSync(settings.certificatePath) }),
+        ...(settings.keyPath && { key: readFileSync(settings.keyPath) }),
       },
     });
   }
@@ -62,7 +63,7 @@ export class FlowBrowser {
   }
 
   async close(): Promise<void> {
-    await this.cardAgent?.close();
+    await this.tlsAgent?.close();
   }
 
   private async send(
@@ -75,9 +76,9 @@ export class FlowBrowser {
       .map(([name, entry]) => `${name}=${entry.value}`)
       .join('; ');
     const headers: Record<string, string> = { ...init.headers, ...(cookie && { cookie }) };
-    const useCard = this.cardAgent && url.startsWith('https:');
-    const response = useCard
-      ? await undiciFetch(url, { ...init, headers, redirect: 'manual', dispatcher: this.cardAgent })
+    const useTls = this.tlsAgent && url.startsWith('https:');
+    const response = useTls
+      ? await undiciFetch(url, { ...init, headers, redirect: 'manual', dispatcher: this.tlsAgent })
       : await fetch(url, { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) this.remember(line);
     return {
