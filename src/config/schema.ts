@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminConfigSchema } from './sections/admin.ts';
 import { bankIdConfigSchema } from './sections/bankid.ts';
 import { domainConfigSchema } from './sections/domain.ts';
 import { frejaConfigSchema } from './sections/freja.ts';
@@ -92,6 +93,7 @@ export const configSchema = z.object({
   }),
   metrics: z.object({ enabled: z.boolean() }),
   domain: domainConfigSchema.prefault({}),
+  admin: adminConfigSchema.prefault({}),
   bankid: bankIdConfigSchema.prefault({}),
   freja: frejaConfigSchema.prefault({}),
   sithsCard: sithsCardConfigSchema.prefault({}),

@@ -108,6 +108,20 @@ export const errorCatalogue = {
     expose: true,
     description: 'The certificate is not valid',
   },
+  /** RFC 6585 3: an update must say which version it read (If-Match). */
+  precondition_required: {
+    status: 428,
+    oauth: 'invalid_request',
+    expose: true,
+    description: 'Send If-Match with the ETag of the version you read',
+  },
+  /** RFC 9110 13.1.1: the record changed since the version in If-Match. */
+  precondition_failed: {
+    status: 412,
+    oauth: 'invalid_request',
+    expose: true,
+    description: 'The record was changed by someone else; read it again',
+  },
   internal: { status: 500, oauth: 'server_error', expose: false, description: 'Internal error' },
 } as const satisfies Record<string, ErrorEntry>;
 
