@@ -40,10 +40,10 @@ export async function connectToSimulator(
     logger,
   });
   const close = client.close.bind(client);
-  client.close = async () => {
-    await close();
-    await simulator.close();
-  };
+  // Both the method and the start-up code close this client; the second call waits for the
+  // first (undici refuses to close an agent twice).
+  let closing: Promise<void> | undefined;
+  client.close = () => (closing ??= close().then(() => simulator.close()));
   logger.warn({ phoneUrl: simulator.phoneUrl }, 'BankID simulator in use (development only)');
   return { client, simulator };
 }
