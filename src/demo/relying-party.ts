@@ -30,6 +30,8 @@ interface PendingLogin {
   codeVerifier: string;
   state: string;
   nonce: string;
+  /** The page language chosen before the login; the callback URL carries none. */
+  language: Language;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function startDemoRelyingParty(options: {
       codeVerifier: client.randomPKCECodeVerifier(),
       state: client.randomState(),
       nonce: client.randomNonce(),
+      language: pickLanguage(ctx),
     };
     const id = randomBytes(16).toString('base64url');
     pending.set(id, login);
@@ -81,16 +84,16 @@ export async function startDemoRelyingParty(options: {
       code_challenge_method: 'S256',
       state: login.state,
       nonce: login.nonce,
-      ui_locales: pickLanguage(ctx),
+      ui_locales: login.language,
       ...claims,
     });
     ctx.redirect(authorizationUrl.href);
   });
 
   router.get('/callback', async (ctx) => {
-    const language = pickLanguage(ctx);
     const id = ctx.cookies.get('demo_login') ?? '';
     const login = pending.get(id);
+    const language = login?.language ?? pickLanguage(ctx);
     pending.delete(id);
     ctx.type = 'html';
     if (!login) {

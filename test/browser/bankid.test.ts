@@ -85,7 +85,7 @@ async function loginWithQr(stack: DemoStack, browser: TestChromium, language: 's
   assert.equal(scanned.phase, 'userSign');
   await phoneApi(`${stack.bankIdPhoneUrl}/phone/api/sessions/${scanned.session}/approve`, {});
 
-  const result = await finishAtDemo(page, stack, browser, `bankid-${language}`);
+  const result = await finishAtDemo(page, stack, browser, language, `bankid-${language}`);
   assert.equal(result.userinfo.given_name, 'Anna');
   assert.equal(result.userinfo.family_name, 'Andersson');
   assert.equal(result.idToken['https://id.oidc.se/claim/personalIdentityNumber'], anna);

@@ -28,7 +28,7 @@ describe('Development test login in Chromium', { skip }, () => {
       await browser.screenshot(page, 'dev-sv-people');
       await page.click('form button.button');
 
-      const result = await finishAtDemo(page, stack, browser, 'dev-sv');
+      const result = await finishAtDemo(page, stack, browser, 'sv', 'dev-sv');
       assert.equal(result.userinfo.name, 'Bertil Berg');
       assert.equal(
         result.idToken['https://id.oidc.se/claim/personalIdentityNumber'],

@@ -47,7 +47,7 @@ describe('Freja eID+ in Chromium: demo service, chooser, QR page, phone, claims'
       });
       assert.equal(approved.status, 'APPROVED');
 
-      const result = await finishAtDemo(page, stack, browser, 'freja-en');
+      const result = await finishAtDemo(page, stack, browser, 'en', 'freja-en');
       assert.equal(result.userinfo.given_name, 'Fredrik');
       assert.equal(result.userinfo.family_name, 'Frisk');
       assert.equal(result.idToken['https://id.oidc.se/claim/coordinationNumber'], fredrik);

@@ -40,7 +40,7 @@ describe('SITHS via federation in Chromium: cross-site POST to the ACS', { skip 
         await browser.screenshot(page, 'saml-sv-idp');
         await page.click('button[name="action"][value="login"]');
 
-        const result = await finishAtDemo(page, stack, browser, 'saml-sv');
+        const result = await finishAtDemo(page, stack, browser, 'sv', 'saml-sv');
         const acsPosts = stack.bryggaRequests.filter(
           (request) => request.method === 'POST' && request.path === '/saml/acs',
         );

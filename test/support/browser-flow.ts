@@ -33,6 +33,7 @@ export async function finishAtDemo(
   page: Page,
   stack: DemoStack,
   browser: TestChromium,
+  language: UiLanguage,
   screenshotPrefix?: string,
 ): Promise<DemoResult> {
   await page.waitForURL(
@@ -49,6 +50,7 @@ export async function finishAtDemo(
     await page.waitForURL(`${stack.demoUrl}/callback**`);
   }
   await page.locator('#id-token, p.message').first().waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), language, 'the demo page language');
   const failure = await page.locator('p.message').count();
   assert.equal(failure, 0, `the demo service shows an error: ${await page.textContent('main')}`);
   const idToken = JSON.parse((await page.locator('#id-token').textContent()) ?? 'null');

@@ -35,7 +35,14 @@ export function bankIdPage(uid: string, language: Language, status: string): str
       <div id="bankid" data-status-url="${base}/status" data-qr-url="${base}/qr.svg">
         <p>${text.scan}</p>
         <p>
-          <img id="bankid-qr" src="${base}/qr.svg" alt="${text.qrAlt}" width="240" height="240" />
+          <img
+            class="qr"
+            id="bankid-qr"
+            src="${base}/qr.svg"
+            alt="${text.qrAlt}"
+            width="240"
+            height="240"
+          />
         </p>
         <p id="bankid-status" role="status" aria-live="polite">${status}</p>
         <p><a class="button" id="bankid-open" href="${base}/launch">${text.open}</a></p>

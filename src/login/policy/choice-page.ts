@@ -57,7 +57,7 @@ export function renderChoicePage(input: ChoicePageInput): string {
         <ul class="options">
           ${choices}
         </ul>
-        <button type="submit">${t(texts.submit)}</button>
+        <button type="submit" class="button">${t(texts.submit)}</button>
       </form>`,
   });
 }
