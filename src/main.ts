@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { loadConfig } from './config/load.ts';
 import { guardDevelopmentDefaults } from './config/production-guard.ts';
+import { startAdminServer } from './admin/admin-server.ts';
 import { createBrygga } from './brygga.ts';
 import { startDemoRelyingParty } from './demo/relying-party.ts';
 import { isBryggaError } from './errors/brygga-error.ts';
@@ -33,15 +34,25 @@ async function main(): Promise<void> {
     'Brygga is running',
   );
 
+  const admin = config.admin.enabled
+    ? await startAdminServer({ ...brygga, logger, config })
+    : undefined;
+
   const demo = config.demo.relyingParty
     ? await startDemoRelyingParty({ issuer: config.issuer, port: config.demo.port, logger })
     : undefined;
-  if (config.env !== 'production') printBanner(config.issuer, demo?.url, assembled.simulators);
+  if (config.env !== 'production') {
+    const extras: Record<string, string> = admin
+      ? { 'Admin API': `${admin.url}/openapi.json` }
+      : {};
+    printBanner(config.issuer, demo?.url, { ...extras, ...assembled.simulators });
+  }
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();
     demo?.server.close();
+    await admin?.close();
     await brygga.close();
     await assembled.close();
     await store.close();

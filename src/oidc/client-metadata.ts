@@ -2,6 +2,8 @@ import type { Configuration } from 'oidc-provider';
 
 export const allowedClaimsProperty = 'urn:brygga:allowed_claims';
 export const rolesProperty = 'urn:brygga:roles';
+/** The scope a client_credentials token needs for the admin API (roles decide the rest). */
+export const adminScope = 'admin';
 
 const knownRoles = new Set(['operator', 'care-provider-admin']);
 

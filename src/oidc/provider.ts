@@ -10,7 +10,7 @@ import { interactionPolicy } from './interaction-policy.ts';
 import type { ClaimsRelease } from './claims-release.ts';
 import { createRenderError, renderLogoutPrompt, renderLoggedOut } from './provider-pages.ts';
 import type { Logger } from '../log/logger.ts';
-import { clientMetadataExtensions } from './client-metadata.ts';
+import { adminScope, clientMetadataExtensions } from './client-metadata.ts';
 import { requireOpenidScope } from './openid-scope.ts';
 
 export interface ProviderDependencies {
@@ -164,5 +164,6 @@ function scopesOf(scopeClaims: ClaimsRelease['scopeClaims']): string[] {
   const scopes = Object.entries(scopeClaims)
     .filter(([, claims]) => Array.isArray(claims))
     .map(([scope]) => scope);
-  return [...new Set(['openid', 'offline_access', ...scopes])];
+  // `admin` is known to the provider so that only clients whose `scope` lists it get it.
+  return [...new Set(['openid', 'offline_access', ...scopes, adminScope])];
 }
