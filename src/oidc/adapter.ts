@@ -1,5 +1,6 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { DocumentCollection, DocumentStore } from '../store/document-store.ts';
+import { escapePayloadKeys, unescapePayloadKeys } from './payload-keys.ts';
 
 interface StoredEntry extends Record<string, unknown> {
   key: string;
@@ -62,7 +63,7 @@ export class StoreAdapter implements Adapter {
 
   /** Replaces the entry's payload; lookup fields the new payload lacks are removed. */
   async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-    const entry: Partial<StoredEntry> = { payload };
+    const entry: Partial<StoredEntry> = { payload: escapePayloadKeys(payload) };
     if (expiresIn) entry.expiresAt = new Date(Date.now() + expiresIn * 1000);
     if (payload.grantId) entry.grantId = payload.grantId;
     if (payload.uid) entry.uid = payload.uid;
@@ -112,6 +113,6 @@ export class StoreAdapter implements Adapter {
     const entry = await this.entries.findOne(filter);
     if (!entry || entry.disabled) return undefined;
     if (entry.expiresAt && new Date(entry.expiresAt).getTime() <= Date.now()) return undefined;
-    return entry.payload;
+    return unescapePayloadKeys(entry.payload);
   }
 }

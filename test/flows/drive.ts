@@ -87,26 +87,29 @@ export async function loginWithFreja(
 }
 
 /**
- * The failure or refusal page Brygga sent the browser to, and the person pressing
- * "back to the service" on it: the page (status and text) and Brygga's answer to the press.
+ * The failure or refusal page Brygga sent the browser to (read in Swedish and, with
+ * ?lang=en, in English), and the person pressing "back to the service" on it.
  */
 export async function endedPageAndBack(
   browser: FlowBrowser,
   issuer: string,
   answer: FlowResponse,
-  language: 'sv' | 'en' = 'sv',
-): Promise<{ status: number; page: string; back: FlowResponse }> {
+): Promise<{ status: number; page: string; english: string; back: FlowResponse }> {
   const location = answer.headers.get('location');
   assert.ok(location, `expected a redirect to the ended page, got ${answer.status}`);
   const url = new URL(location, issuer);
-  url.searchParams.set('lang', language);
   const ended = await browser.get(url.href);
   const page = await ended.text();
+  url.searchParams.set('lang', 'en');
+  const inEnglish = await browser.get(url.href);
+  assert.equal(inEnglish.status, ended.status);
+  const english = await inEnglish.text();
+
   const action = /<form method="post" action="([^"]+\/abort)"/.exec(page)?.[1];
   const code = /name="code" value="([^"]+)"/.exec(page)?.[1];
   assert.ok(action && code, `the page offers the way back: ${page}`);
   const back = await browser.post(new URL(action, issuer).href, { code });
-  return { status: ended.status, page, back };
+  return { status: ended.status, page, english, back };
 }
 
 /** The commission choice page: picks the option for `commissionHsaId` and continues. */
