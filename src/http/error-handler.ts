@@ -27,7 +27,10 @@ export function errorHandler(logger: Logger) {
       const errorId = newErrorId();
       const known = isBryggaError(error) ? error : undefined;
       const status = known?.status ?? statusOf(error);
-      const code = known?.code ?? (status < 500 ? 'bad_request' : 'internal');
+      // oidc-provider's models report an outage as temporarily_unavailable with a 503.
+      const code =
+        known?.code ??
+        (status === 503 ? 'database_unavailable' : status < 500 ? 'bad_request' : 'internal');
       const log = ctx.state.logger ?? logger;
       if (status >= 500 && code !== 'database_unavailable')
         log.error({ err: error, errorId, errorCode: code }, 'request failed');

@@ -10,10 +10,10 @@ export function healthRoutes(store: DocumentStore): Router {
   router.get('/readyz', async (ctx) => {
     try {
       await store.ping();
-      ctx.body = { status: 'ready', database: 'ok' };
+      ctx.body = { status: 'ready', ready: true, database: 'ok' };
     } catch {
       ctx.status = 503;
-      ctx.body = { status: 'unavailable', database: 'unreachable' };
+      ctx.body = { status: 'unavailable', ready: false, database: 'unreachable' };
     }
   });
   return router;

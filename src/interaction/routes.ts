@@ -40,6 +40,8 @@ export function interactionRoutes(deps: InteractionRouteDependencies): Router {
     const interaction = await provider
       .interactionDetails(ctx.req, ctx.res)
       .catch((cause: unknown) => {
+        // A database outage stays a 503; anything else means no live interaction here.
+        if ((cause as { status?: unknown }).status === 503) throw cause;
         throw new BryggaError('interaction_expired', undefined, { cause });
       });
     if (interaction.uid !== ctx.params.uid) throw new BryggaError('interaction_expired');

@@ -1,6 +1,7 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { DocumentCollection, DocumentStore } from '../store/document-store.ts';
 import { escapePayloadKeys, unescapePayloadKeys } from './payload-keys.ts';
+import { forProvider } from './provider-errors.ts';
 
 interface StoredEntry extends Record<string, unknown> {
   key: string;
@@ -71,7 +72,7 @@ export class StoreAdapter implements Adapter {
     const absent = lookupFields.filter((field) => !(field in entry));
     const update: Record<string, unknown> = { $set: entry };
     if (absent.length > 0) update.$unset = Object.fromEntries(absent.map((f) => [f, '']));
-    await this.entries.updateOne({ key: id }, update, { upsert: true });
+    await forProvider(() => this.entries.updateOne({ key: id }, update, { upsert: true }));
   }
 
   find(id: string): Promise<AdapterPayload | undefined> {
@@ -87,14 +88,12 @@ export class StoreAdapter implements Adapter {
   }
 
   async consume(id: string): Promise<void> {
-    await this.entries.updateOne(
-      { key: id },
-      { $set: { 'payload.consumed': Math.floor(Date.now() / 1000) } },
-    );
+    const consumed = { 'payload.consumed': Math.floor(Date.now() / 1000) };
+    await forProvider(() => this.entries.updateOne({ key: id }, { $set: consumed }));
   }
 
   async destroy(id: string): Promise<void> {
-    await this.entries.deleteOne({ key: id });
+    await forProvider(() => this.entries.deleteOne({ key: id }));
   }
 
   /**
@@ -102,15 +101,16 @@ export class StoreAdapter implements Adapter {
    * provider skips models whose grant type the client no longer has (helpers/revoke.js).
    */
   async revokeByGrantId(grantId: string): Promise<void> {
-    await Promise.all(
-      [...grantModels].map((model) =>
-        this.store.collection(collectionName(model)).deleteMany({ grantId }),
-      ),
+    const collections = [...grantModels].map((model) =>
+      this.store.collection(collectionName(model)),
+    );
+    await forProvider(() =>
+      Promise.all(collections.map((collection) => collection.deleteMany({ grantId }))),
     );
   }
 
   private async findBy(filter: Record<string, unknown>): Promise<AdapterPayload | undefined> {
-    const entry = await this.entries.findOne(filter);
+    const entry = await forProvider(() => this.entries.findOne(filter));
     if (!entry || entry.disabled) return undefined;
     if (entry.expiresAt && new Date(entry.expiresAt).getTime() <= Date.now()) return undefined;
     return unescapePayloadKeys(entry.payload);

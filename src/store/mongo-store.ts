@@ -177,11 +177,29 @@ function withoutId(options: FindOptions): Record<string, 0 | 1> {
   return inclusive ? { ...projection, _id: 0 } : { _id: 0, ...projection };
 }
 
-/** The one place driver errors become Brygga errors. */
+/**
+ * How long one operation may take before the caller gets database_unavailable. Every
+ * query Brygga makes is small; the bound is for a server that stops answering mid-
+ * connection, where the driver's own timeouts and its retry add up to 15 seconds.
+ */
+const operationDeadlineMs = 5000;
+
+/** The one place driver errors become Brygga errors; no operation outlives the deadline. */
 async function translate<R>(operation: () => Promise<R>): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new BryggaError('database_unavailable', 'MongoDB did not answer in time')),
+      operationDeadlineMs,
+    );
+  });
+  const pending = new Promise<R>((resolve) => resolve(operation()));
+  // The driver still settles a timed-out operation later; that outcome has no reader.
+  pending.catch(() => undefined);
   try {
-    return await operation();
+    return await Promise.race([pending, deadline]);
   } catch (cause) {
+    if (cause instanceof BryggaError) throw cause;
     if (cause instanceof MongoServerError && isDuplicateKey(cause)) {
       throw new BryggaError('duplicate_key', undefined, { cause });
     }
@@ -193,5 +211,7 @@ async function translate<R>(operation: () => Promise<R>): Promise<R> {
       );
     }
     throw new BryggaError('database_unavailable', undefined, { cause });
+  } finally {
+    clearTimeout(timer);
   }
 }
