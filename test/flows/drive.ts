@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FlowBrowser, FlowResponse } from '../support/flow-browser.ts';
 import type { BankIdPhone, FrejaPhone } from '../support/phone.ts';
+import { readQrSvg } from '../support/qr-svg.ts';
 
 /**
  * What the login pages' scripts (static/bankid.js, static/freja.js) do in a browser:
@@ -38,6 +39,26 @@ export async function openBankId(
   const token = /[?&]autostarttoken=([^&]+)/.exec(location)?.[1];
   assert.ok(token, `autostart link expected, got ${launch.status} ${location}`);
   return phone.autostart(decodeURIComponent(token), personalNumber);
+}
+
+/**
+ * Opens the BankID page and scans its animated QR code with the phone: the image comes
+ * from Brygga's QR route, as the page's script loads it, and is read like a camera would.
+ */
+export async function scanBankIdQr(
+  browser: FlowBrowser,
+  issuer: string,
+  uid: string,
+  phone: BankIdPhone,
+  personalNumber: string,
+): Promise<string> {
+  const page = await browser.get(`${issuer}/login/bankid/${uid}`);
+  assert.equal(page.status, 200, await page.text());
+  const image = await browser.get(`${issuer}/login/bankid/${uid}/qr.svg?t=${Date.now()}`);
+  assert.equal(image.headers.get('content-type'), 'image/svg+xml');
+  const qrData = readQrSvg(await image.text());
+  assert.match(qrData, /^bankid\.[0-9a-f-]{36}\.\d+\.[0-9a-f]{64}$/);
+  return phone.scan(qrData, personalNumber);
 }
 
 /** Waits until BankID's order has ended and opens where the page script would go. */

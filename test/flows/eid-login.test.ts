@@ -13,7 +13,7 @@ import { BankIdPhone, FrejaPhone } from '../support/phone.ts';
 import { startBryggaWithSimulators, startSimulators } from '../support/start-with-simulators.ts';
 import type { BryggaWithSimulators, Simulators } from '../support/start-with-simulators.ts';
 import { storesUnderTest } from '../support/store.ts';
-import { loginWithBankId, loginWithFreja } from './drive.ts';
+import { finishBankId, loginWithFreja, scanBankIdQr } from './drive.ts';
 
 const anna = { personalNumber: '198006129863', givenName: 'Anna', familyName: 'Andersson' };
 const loa3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
@@ -34,7 +34,7 @@ for (const storeUnderTest of storesUnderTest()) {
       await simulators.close();
     });
 
-    test('openid-client through BankID: identity claims, acr, amr, txn, authnProvider', async () => {
+    test('openid-client through BankID (QR code): identity claims, acr, amr, txn, authnProvider', async () => {
       const config = await registerVendor(brygga, 'flow-bankid');
       const login = await beginLogin(config, { scope: scopes.person });
       const browser = new FlowBrowser();
@@ -42,7 +42,9 @@ for (const storeUnderTest of storesUnderTest()) {
       assert.ok(page.includes(`/login/bankid/${uid}`), 'the chooser offers BankID');
 
       const phone = new BankIdPhone(simulators.bankid.phoneUrl);
-      const answer = await loginWithBankId(browser, brygga.issuer, uid, phone, anna.personalNumber);
+      const session = await scanBankIdQr(browser, brygga.issuer, uid, phone, anna.personalNumber);
+      await phone.approve(session);
+      const answer = await finishBankId(browser, brygga.issuer, uid);
       const callback = await backToClient(browser, brygga.issuer, answer);
       assert.equal(callback.searchParams.get('iss'), brygga.issuer);
 
