@@ -30,10 +30,21 @@ export function validateConfig(tree: unknown): BryggaConfig {
 
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join('.');
-    const given = JSON.stringify(valueAt(tree, issue.path));
-    return `${key}: ${issue.message} (given: ${given ?? 'nothing'})`;
+    return `${key}: ${issue.message} (given: ${describeGiven(issue.path, valueAt(tree, issue.path))})`;
   });
   throw new BryggaError('invalid_config', `Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
+/** Keys whose values are secrets (or may carry credentials): named, never repeated. */
+const secretKey = /secret|password|passphrase|salt|cookieKeys|encryptionKey|hashKey|uri$/i;
+
+function describeGiven(path: PropertyKey[], value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const secret = path[0] === 'secrets' || path.some((key) => secretKey.test(String(key)));
+  if (!secret) return JSON.stringify(value);
+  return typeof value === 'string'
+    ? `a value of ${value.length} characters, not shown`
+    : `a ${Array.isArray(value) ? 'list' : typeof value}, not shown`;
 }
 
 function readYaml(file: string): Tree {
