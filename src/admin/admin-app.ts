@@ -35,11 +35,23 @@ export function createAdminApp(deps: AdminAppDependencies): Koa {
   const app = new Koa();
   app.use(problemResponses(logger));
   app.use(async (ctx, next) => {
-    await next();
+    // Set first so that error responses carry them too.
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
   });
 
+  for (const router of adminRouters(deps)) {
+    app.use(router.routes()).use(router.allowedMethods({ throw: true }));
+  }
+  app.use((ctx) => {
+    throw new BryggaError('not_found', `No admin API route ${ctx.method} ${ctx.path}`);
+  });
+  return app;
+}
+
+/** The OpenAPI document's router (public) and every authenticated route, in that order. */
+export function adminRouters(deps: AdminAppDependencies): Router[] {
   const open = new Router({ prefix: adminBasePath }).use(openApiRoutes().routes());
   const secured = new Router({ prefix: adminBasePath });
   // Router middleware runs only for a matching route: unknown paths stay 404, not 401.
@@ -63,11 +75,5 @@ export function createAdminApp(deps: AdminAppDependencies): Koa {
   ];
   for (const router of routers) secured.use(router.routes());
 
-  for (const router of [open, secured]) {
-    app.use(router.routes()).use(router.allowedMethods({ throw: true }));
-  }
-  app.use((ctx) => {
-    throw new BryggaError('not_found', `No admin API route ${ctx.method} ${ctx.path}`);
-  });
-  return app;
+  return [open, secured];
 }

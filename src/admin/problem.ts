@@ -87,8 +87,15 @@ const httpErrorDetail: Record<number, string> = {
   415: 'body: send application/json',
 };
 
+/** Titles where the catalogue's wording fits a login page better than an API. */
+const titles: Partial<Record<ErrorCode, string>> = {
+  conflict: "The request conflicts with the record's current state",
+  duplicate_key: 'A record with this key exists',
+};
+
 function base(code: ErrorCode, status: number, errorId: string) {
-  return { type: problemType(code), title: errorCatalogue[code].description, status, errorId };
+  const title = titles[code] ?? errorCatalogue[code].description;
+  return { type: problemType(code), title, status, errorId };
 }
 
 /** Every zod issue when the domain's schema failed, else the field named in the message. */

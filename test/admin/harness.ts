@@ -60,35 +60,39 @@ export async function startAdminHarness(store: DocumentStore): Promise<AdminHarn
     config: { ...brygga.config, admin: { ...brygga.config.admin, port: 0 } },
   });
   let clients = 0;
+  async function registerClient(
+    role: AdminRole,
+    options: ClientOptions = {},
+  ): Promise<client.Configuration> {
+    clients += 1;
+    const clientId = `admin-test-${clients}`;
+    const keys = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: `${clientId}-1`, alg: 'ES256' };
+    const metadata = await adminClientMetadata({
+      clientId,
+      jwks: { keys: [jwk] },
+      role: role === 'none' ? { operator: true } : role,
+    });
+    if (role === 'none') delete metadata['urn:brygga:roles'];
+    if (options.clientScope !== undefined) metadata.scope = options.clientScope;
+    await validateClientMetadata(brygga.provider, metadata);
+    await brygga.clients.add(metadata);
+
+    return client.discovery(
+      new URL(brygga.issuer),
+      clientId,
+      { token_endpoint_auth_signing_alg: 'ES256' },
+      client.PrivateKeyJwt({ key: keys.privateKey, kid: jwk.kid }),
+      { execute: [client.allowInsecureRequests] },
+    );
+  }
 
   return {
     brygga,
     admin,
-    async registerClient(role, options = {}) {
-      clients += 1;
-      const clientId = `admin-test-${clients}`;
-      const keys = await generateKeyPair('ES256', { extractable: true });
-      const jwk = { ...(await exportJWK(keys.publicKey)), kid: `${clientId}-1`, alg: 'ES256' };
-      const metadata = await adminClientMetadata({
-        clientId,
-        jwks: { keys: [jwk] },
-        role: role === 'none' ? { operator: true } : role,
-      });
-      if (role === 'none') delete metadata['urn:brygga:roles'];
-      if (options.clientScope !== undefined) metadata.scope = options.clientScope;
-      await validateClientMetadata(brygga.provider, metadata);
-      await brygga.clients.add(metadata);
-
-      return client.discovery(
-        new URL(brygga.issuer),
-        clientId,
-        { token_endpoint_auth_signing_alg: 'ES256' },
-        client.PrivateKeyJwt({ key: keys.privateKey, kid: jwk.kid }),
-        { execute: [client.allowInsecureRequests] },
-      );
-    },
+    registerClient,
     async tokenFor(role, options = {}) {
-      const configuration = await this.registerClient(role, options);
+      const configuration = await registerClient(role, options);
       const scope = options.scope ?? 'admin';
       const tokens = await client.clientCredentialsGrant(configuration, scope ? { scope } : {});
       return tokens.access_token;
@@ -126,4 +130,13 @@ export function freshOrgNumber(): string {
 /** A property of a JSON response body, for terse tests. */
 export function field<T = string>(response: ApiResponse, name: string): T {
   return (response.json as Record<string, T>)[name] as T;
+}
+
+let personCounter = 0;
+
+/** A fresh, check-digit-valid personnummer (born 1950-05-05, not among the demo staff). */
+export function freshPersonnummer(): string {
+  personCounter += 1;
+  const payload = `500505${String(personCounter).padStart(3, '0')}`;
+  return `19${payload}${luhnCheckDigit(payload)}`;
 }
