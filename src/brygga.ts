@@ -12,6 +12,7 @@ import { Metrics } from './http/metrics.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { trustedProxies } from './http/trusted-proxies.ts';
+import { rememberLanguage } from './web/language.ts';
 import { LoginFlow } from './interaction/login-flow.ts';
 import { PendingChoiceRepository } from './interaction/pending-choices.ts';
 import { interactionRoutes } from './interaction/routes.ts';
@@ -69,6 +70,7 @@ export interface Brygga {
   domain: Domain;
   /** Ends the OIDC sessions of a login that ended upstream (SAML IdP-initiated logout). */
   endSessionsOfInteraction(interactionUid: string): Promise<number>;
+  /** Closes the login methods it was given (for callers that own no other closer). */
   close(): Promise<void>;
 }
 
@@ -152,6 +154,7 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   // Cookies are signed with the same keys as oidc-provider's (its cookies are read here too).
   app.use(trustedProxies(config.http.trustedProxies));
   app.use(requestContext(logger));
+  app.use(rememberLanguage());
   app.use(securityHeaders());
   if (config.metrics.enabled) app.use(metrics.middleware());
   app.use(errorHandler(logger));

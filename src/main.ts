@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     server.close();
     demo?.server.close();
     await admin?.close();
-    await brygga.close();
+    // The assembler made the login methods and simulators; it closes them, once.
     await assembled.close();
     await store.close();
     process.exit(0);

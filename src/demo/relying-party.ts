@@ -90,6 +90,12 @@ export async function startDemoRelyingParty(options: {
     ctx.redirect(authorizationUrl.href);
   });
 
+  router.get('/callback', async (ctx, next) => {
+    // The language switch on the result page comes back here without a code.
+    if (!ctx.query.code && !ctx.query.error) return ctx.redirect(`/?lang=${pickLanguage(ctx)}`);
+    return next();
+  });
+
   router.get('/callback', async (ctx) => {
     const id = ctx.cookies.get('demo_login') ?? '';
     const login = pending.get(id);

@@ -105,13 +105,12 @@ export class LoginFlow implements LoginMethodServices {
       loginRequestOf(params),
       new Date(),
     );
+    const lang = described.language;
     if (outcome.kind === 'refuse') {
       // The policy has audited the refusal with its rule.
       const ref = this.logEnding(uid, 'login_refused', outcome.rule);
-      return sendOnward(
-        ctx,
-        `/interaction/${uid}/refused?rule=${encodeURIComponent(outcome.rule)}&ref=${ref}`,
-      );
+      const query = new URLSearchParams({ rule: outcome.rule, ref, lang });
+      return sendOnward(ctx, `/interaction/${uid}/refused?${query}`);
     }
     if (outcome.kind === 'choose') {
       await this.deps.pendingChoices.save({
@@ -120,7 +119,7 @@ export class LoginFlow implements LoginMethodServices {
         options: outcome.options,
         expiresAt: new Date(interaction.exp * 1000),
       });
-      return sendOnward(ctx, `/interaction/${uid}/choose`);
+      return sendOnward(ctx, `/interaction/${uid}/choose?lang=${lang}`);
     }
     await this.finishLogin(ctx, interaction, identity, outcome);
   }
@@ -142,7 +141,9 @@ export class LoginFlow implements LoginMethodServices {
     if (outcome.kind !== 'allow') {
       const rule = outcome.kind === 'refuse' ? outcome.rule : 'not_registered';
       const ref = this.logEnding(interaction.uid, 'login_refused', rule);
-      return sendOnward(ctx, `/interaction/${interaction.uid}/refused?rule=${rule}&ref=${ref}`);
+      const lang = pickLanguage(ctx, uiLocalesOf(interaction));
+      const query = new URLSearchParams({ rule, ref, lang });
+      return sendOnward(ctx, `/interaction/${interaction.uid}/refused?${query}`);
     }
     await this.finishLogin(ctx, interaction, identity, outcome);
   }
@@ -211,7 +212,8 @@ export class LoginFlow implements LoginMethodServices {
     });
     if (cancelled) return this.finishWithError(ctx, interaction, code);
     const ref = this.logEnding(uid, code, detail);
-    sendOnward(ctx, `/interaction/${uid}/failed?code=${encodeURIComponent(code)}&ref=${ref}`);
+    const lang = pickLanguage(ctx, uiLocalesOf(interaction));
+    sendOnward(ctx, `/interaction/${uid}/failed?${new URLSearchParams({ code, ref, lang })}`);
   }
 
   /** Logs a failed or refused login with the error id its page will show. */

@@ -50,11 +50,13 @@ export function endedPage(input: {
   message: string;
   code: string;
   errorId: string;
+  query: string;
 }): string {
   const { uid, language } = input;
   return page({
     title: t.failedTitle[language],
     language,
+    query: input.query,
     body: html`<h1>${t.failedTitle[language]}</h1>
       <p class="message">${input.message}</p>
       <form method="post" action="/interaction/${uid}/abort">

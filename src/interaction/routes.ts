@@ -145,6 +145,7 @@ export function interactionRoutes(deps: InteractionRouteDependencies): Router {
       message: message[language],
       code,
       errorId: /^[0-9a-f]{8}$/.test(ref) ? ref : newErrorId(),
+      query: ctx.querystring,
     });
   }
 

@@ -2,6 +2,7 @@ import { demoCareProviders, demoStaff } from '../domain/seed-data.ts';
 import type { StaffMemberInput } from '../domain/model/staff-member.ts';
 import type { SamlTestPerson } from '../config/sections/saml-test-people.ts';
 import type { DevPerson } from '../login/dev-login/dev-login-method.ts';
+import type { Text } from '../web/language.ts';
 
 /**
  * The simulators' test people are the seeded demo staff, so a demo login through any
@@ -30,7 +31,10 @@ export const demoFrejaPeople = withNumber.map((person) => ({
 export function demoDevPeople(): DevPerson[] {
   return demoStaff.map((person, index) => ({
     key: `demo-${index}`,
-    label: `${person.givenName} ${person.familyName}${describeEngagements(person)}`,
+    label: {
+      sv: `${person.givenName} ${person.familyName}${describeEngagements(person).sv}`,
+      en: `${person.givenName} ${person.familyName}${describeEngagements(person).en}`,
+    },
     givenName: person.givenName,
     familyName: person.familyName,
     ...(person.personalIdentityNumber && { personalIdentityNumber: person.personalIdentityNumber }),
@@ -82,7 +86,7 @@ export function demoSamlPeople(): SamlTestPerson[] {
   ];
 }
 
-function describeEngagements(person: StaffMemberInput): string {
+function describeEngagements(person: StaffMemberInput): Text {
   const count = person.engagements?.length ?? 0;
   const commissions =
     person.engagements?.reduce((sum, e) => sum + (e.commissions?.length ?? 0), 0) ?? 0;
@@ -91,9 +95,22 @@ function describeEngagements(person: StaffMemberInput): string {
       demoCareProviders.find((provider) => provider.key === engagement.careProviderId)
         ?.declaration === 'expired',
   );
-  if (expired) return ' (care provider with an expired self-declaration: refused)';
-  if (!person.personalIdentityNumber && !person.coordinationNumber) return ' (HSA-ID only)';
-  return count > 1 || commissions > 1
-    ? ` (${count} care providers, ${commissions} commissions)`
-    : '';
+  if (expired) {
+    return {
+      sv: ' (vårdgivare med utgången självdeklaration: nekas)',
+      en: ' (care provider with an expired self-declaration: refused)',
+    };
+  }
+  if (!person.personalIdentityNumber && !person.coordinationNumber) {
+    return { sv: ' (endast HSA-id)', en: ' (HSA-ID only)' };
+  }
+  if (person.coordinationNumber)
+    return { sv: ' (samordningsnummer)', en: ' (coordination number)' };
+  if (count > 1 || commissions > 1) {
+    return {
+      sv: ` (${count} vårdgivare, ${commissions} uppdrag)`,
+      en: ` (${count} care providers, ${commissions} commissions)`,
+    };
+  }
+  return { sv: '', en: '' };
 }

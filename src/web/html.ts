@@ -45,11 +45,15 @@ export interface PageOptions {
   body: SafeHtml;
   /** Extra script file paths under /static (no inline scripts: CSP forbids them). */
   scripts?: string[];
+  /** The page's own query string, kept by the language switch (e.g. a refusal's rule). */
+  query?: string;
 }
 
 /** The one page layout: Brygga's header, the body, a language switch. */
 export function page(options: PageOptions): string {
   const other = options.language === 'sv' ? 'en' : 'sv';
+  const switchQuery = new URLSearchParams(options.query ?? '');
+  switchQuery.set('lang', other);
   const switchLabel = options.language === 'sv' ? 'In English' : 'På svenska';
   return html`<!doctype html>
     <html lang="${options.language}">
@@ -63,7 +67,7 @@ export function page(options: PageOptions): string {
       <body>
         <header>
           <span class="brand">Brygga</span>
-          <a class="lang" href="?lang=${other}" hreflang="${other}">${switchLabel}</a>
+          <a class="lang" href="?${switchQuery.toString()}" hreflang="${other}">${switchLabel}</a>
         </header>
         <main>${options.body}</main>
       </body>

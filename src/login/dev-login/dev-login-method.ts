@@ -8,7 +8,7 @@ import type { AuthenticatedIdentity } from '../authenticated-identity.ts';
 /** A seeded person the development test login can sign in as. */
 export interface DevPerson {
   key: string;
-  label: string;
+  label: { sv: string; en: string };
   personalIdentityNumber?: string;
   coordinationNumber?: string;
   employeeHsaId?: string;
@@ -77,7 +77,7 @@ function devLoginRoutes(services: LoginMethodServices, options: DevLoginOptions)
                   value="${person.key}"
                   ${index === 0 ? html`checked` : ''}
                 />
-                ${person.label}</label
+                ${person.label[interaction.language]}</label
               >`,
           )}
           <button class="button">${text.submit}</button>
