@@ -10,9 +10,7 @@ import { storesUnderTest } from '../support/store.ts';
 import { freshOrgNumber, freshPersonnummer } from './harness.ts';
 import { staffFile } from './staff-file.ts';
 
-async function openDomain(
-  open: () => Promise<import('../../src/store/document-store.ts').DocumentStore>,
-) {
+async function openDomain(open: () => Promise<DocumentStore>) {
   const store = await open();
   const audit = new AuditLog(
     store,
