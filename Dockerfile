@@ -31,11 +31,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
-# src/main.ts imports the demo relying party statically, and it imports openid-client, a
-# devDependency. The demo never runs in production (refused by the guard), but the import
-# must resolve: take the two packages from the build stage until that import is lazy.
-COPY --from=build /app/node_modules/openid-client ./node_modules/openid-client
-COPY --from=build /app/node_modules/oauth4webapi ./node_modules/oauth4webapi
 COPY --from=build /app/dist ./dist
 COPY config/default.yaml ./config/default.yaml
 COPY static ./static

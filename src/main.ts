@@ -3,7 +3,6 @@ import { loadConfig } from './config/load.ts';
 import { guardDevelopmentDefaults } from './config/production-guard.ts';
 import { startAdminServer } from './admin/admin-server.ts';
 import { createBrygga } from './brygga.ts';
-import { startDemoRelyingParty } from './demo/relying-party.ts';
 import { isBryggaError } from './errors/brygga-error.ts';
 import { createRootLogger } from './log/logger.ts';
 import { assembleLoginMethods } from './startup/login-methods.ts';
@@ -38,8 +37,11 @@ async function main(): Promise<void> {
     ? await startAdminServer({ ...brygga, logger, config })
     : undefined;
 
+  // Loaded only when wanted: the demo needs openid-client, a development dependency.
   const demo = config.demo.relyingParty
-    ? await startDemoRelyingParty({ issuer: config.issuer, port: config.demo.port, logger })
+    ? await import('./demo/relying-party.ts').then(({ startDemoRelyingParty }) =>
+        startDemoRelyingParty({ issuer: config.issuer, port: config.demo.port, logger }),
+      )
     : undefined;
   if (config.env !== 'production') {
     const extras: Record<string, string> = admin

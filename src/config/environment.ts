@@ -29,8 +29,10 @@ export function applyEnvironment(tree: Tree, env: NodeJS.ProcessEnv): Tree {
 }
 
 function parseValue(raw: string, path: string[]): unknown {
-  // Numbers for ports and TTLs, booleans, arrays and objects arrive as JSON.
+  // Numbers for ports and TTLs, booleans, arrays and objects arrive as JSON. Long digit
+  // strings stay strings: they are identity or organisation numbers, never counts.
   if (path.at(-1) === 'uri' || path[0] === 'issuer') return raw;
+  if (/^\d{10,}$/.test(raw)) return raw;
   try {
     return JSON.parse(raw);
   } catch {

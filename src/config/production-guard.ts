@@ -8,6 +8,9 @@ export interface DevelopmentDefault {
   inUse: (config: BryggaConfig) => boolean;
 }
 
+/** The relying parties config/default.yaml seeds for the demo; demo-rp's key is public. */
+const developmentClients = new Set(['demo-rp', 'vendor-backend', 'mobile-app']);
+
 const markers = ['development-only', 'mfmPZR6581UNQkPJmK5vmPhhBVEwHFfIeyNlUe/JR+c='];
 const isDevelopmentValue = (value: string) => markers.some((marker) => value.includes(marker));
 
@@ -20,6 +23,10 @@ const coreDefaults: DevelopmentDefault[] = [
   { key: 'oidc.devLogin', inUse: (c) => c.oidc.devLogin },
   { key: 'oidc.allowPrivateNetworkFetch', inUse: (c) => c.oidc.allowPrivateNetworkFetch },
   { key: 'demo.relyingParty', inUse: (c) => c.demo.relyingParty },
+  {
+    key: 'clients (the development seeds demo-rp, vendor-backend, mobile-app)',
+    inUse: (c) => c.clients.some((client) => developmentClients.has(client.client_id)),
+  },
   { key: 'domain.seedDemoData', inUse: (c) => c.domain.seedDemoData },
   { key: 'bankid.simulator.enabled', inUse: (c) => c.bankid.enabled && c.bankid.simulator.enabled },
   { key: 'freja.simulator.enabled', inUse: (c) => c.freja.enabled && c.freja.simulator.enabled },

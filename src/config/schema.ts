@@ -84,6 +84,8 @@ export const configSchema = z.object({
      * loopback and private addresses. Tests and demos only; refused in production.
      */
     allowPrivateNetworkFetch: z.boolean().default(false),
+    /** Discovery's service_documentation (Sweden Connect OIDC profile 3.1: SHOULD). */
+    serviceDocumentation: z.url().optional(),
   }),
   clients: z.array(clientSeedSchema),
   demo: z.object({

@@ -4,7 +4,7 @@ import type { BryggaConfig } from '../config/schema.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { LoginRecordRepository } from '../login/login-context.ts';
 import { StoreAdapter } from './adapter.ts';
-import { pairwiseSubject } from './pairwise-subject.ts';
+import { pairwiseSubject, sectorOf } from './pairwise-subject.ts';
 import { createFindAccount } from './find-account.ts';
 import { interactionPolicy } from './interaction-policy.ts';
 import type { ClaimsRelease } from './claims-release.ts';
@@ -55,8 +55,7 @@ export function createProvider(deps: ProviderDependencies): Provider {
     responseTypes: ['code'],
     subjectTypes: ['public', 'pairwise'],
     pairwiseIdentifier: (_ctx, accountId, client) => {
-      const sector = String(client.sectorIdentifier ?? client.clientId);
-      return pairwiseSubject(config.secrets.pairwiseSalt, sector, accountId);
+      return pairwiseSubject(config.secrets.pairwiseSalt, sectorOf(client), accountId);
     },
     // OIDC Sweden profile 3.1.1.1: PKCE is required and only S256 is allowed.
     pkce: { required: () => true },
@@ -131,7 +130,9 @@ export function createProvider(deps: ProviderDependencies): Provider {
       claims_supported: deps.claimsRelease.claimsSupported,
       ui_locales_supported: ['sv', 'en'],
       claims_locales_supported: ['sv', 'en'],
-      service_documentation: `${config.issuer}/docs`,
+      ...(config.oidc.serviceDocumentation && {
+        service_documentation: config.oidc.serviceDocumentation,
+      }),
       'https://id.oidc.se/disco/authnProviderSupported': true,
       'https://id.oidc.se/disco/userMessageSupported': false,
       ...deps.discoveryExtras,

@@ -95,6 +95,7 @@ export async function assembleLoginMethods(
         );
         closers.push(() => new Promise((resolve) => server.close(() => resolve())));
         origin = `https://${new URL(config.issuer).hostname}:${address.port}`;
+        simulators['SITHS card login'] = `${origin}/login/siths-card/…`;
         logger.info({ url: origin }, 'SITHS card listener (TLS client certificates)');
       };
       // The card login runs on the TLS listener's origin; the chooser links there.
