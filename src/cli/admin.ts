@@ -149,9 +149,8 @@ function printReport(report: StaffImportReport): void {
     out.push(`rejected  line ${row.line}  ${row.field}: ${row.reason}`);
   }
   const written = report.dryRun ? 'dry run: nothing written' : 'written';
-  out.push(
-    `${report.accepted.length} people accepted, ${report.rejected.length} rows rejected (${written})`,
-  );
+  const { accepted, rejected } = report;
+  out.push(`${accepted.length} people accepted, ${rejected.length} rows rejected (${written})`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -1,0 +1,96 @@
+import type { OperationSpec } from './operation-spec.ts';
+import { both, op, write } from './operation-spec.ts';
+
+/** Staff and audit operations (see operations.ts for the rest). */
+export const staffAndAuditOperations: OperationSpec[] = [
+  op(
+    'get',
+    '/staff',
+    'listStaff',
+    'Staff of a care provider (the operator: everyone, first 200)',
+    'staff',
+    both,
+    {
+      ok: 'StaffList',
+      query: [
+        {
+          name: 'careProviderId',
+          schema: { type: 'string', minLength: 1 },
+          description: 'Only staff engaged at this care provider',
+        },
+      ],
+    },
+    [400, 401, 403],
+  ),
+  op(
+    'post',
+    '/staff',
+    'createStaffMember',
+    'Register a person (201), or add engagements to the person already registered (200)',
+    'staff',
+    both,
+    { body: 'StaffMemberInput', created: 'StaffMember', ok: 'StaffMember' },
+    [400, 401, 403, 409],
+  ),
+  op(
+    'post',
+    '/staff/search',
+    'searchStaff',
+    'Find a staff member by personnummer or samordningsnummer (in the body, never the URL)',
+    'staff',
+    both,
+    { body: 'StaffSearch', ok: 'StaffMember', etag: true },
+    [400, 401, 404],
+  ),
+  op(
+    'get',
+    '/staff/{personId}',
+    'getStaffMember',
+    'One staff member (a care-provider admin sees only its own engagements)',
+    'staff',
+    both,
+    { ok: 'StaffMember', etag: true },
+    [401, 403, 404],
+  ),
+  op(
+    'put',
+    '/staff/{personId}',
+    'updateStaffMember',
+    'Replace a staff member (a care-provider admin: names and its own engagements)',
+    'staff',
+    both,
+    { body: 'StaffMemberInput', ok: 'StaffMember', ifMatch: true },
+    write,
+  ),
+  op(
+    'post',
+    '/staff/{personId}/deactivate',
+    'deactivateStaffMember',
+    "Deactivate the person's engagement at a care provider (frees a seat)",
+    'staff',
+    both,
+    { body: 'DeactivateInput', ok: 'StaffMember', ifMatch: true },
+    write,
+  ),
+
+  op(
+    'post',
+    '/audit/search',
+    'searchAudit',
+    'Audit events by care provider, person and time, newest first',
+    'audit',
+    both,
+    { body: 'AuditQuery', ok: 'AuditEventList' },
+    [400, 401, 403],
+  ),
+  op(
+    'post',
+    '/audit/export',
+    'exportAudit',
+    'The same events as JSON lines, for incident work',
+    'audit',
+    both,
+    { body: 'AuditQuery', jsonLines: 'AuditEvent' },
+    [400, 401, 403],
+  ),
+];
