@@ -141,10 +141,11 @@ export async function chooseCommission(
   commissionHsaId: string,
 ): Promise<{ page: string; chosen: FlowResponse }> {
   const location = answer.headers.get('location') ?? '';
-  assert.match(location, /\/interaction\/[\w-]+\/choose$/, 'the choice page comes next');
+  assert.match(location, /\/interaction\/[\w-]+\/choose(\?|$)/, 'the choice page comes next');
   const page = await (await browser.get(new URL(location, issuer).href)).text();
   const option = new RegExp(`value="([^"]+/${commissionHsaId})"`).exec(page)?.[1];
-  assert.ok(option, `the page offers ${commissionHsaId}`);
-  const chosen = await browser.post(new URL(location, issuer).href, { option });
+  const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
+  assert.ok(option && action, `the page offers ${commissionHsaId}: ${page}`);
+  const chosen = await browser.post(new URL(action, issuer).href, { option });
   return { page, chosen };
 }
