@@ -122,8 +122,9 @@ let orgCounter = 0;
 /** A fresh, check-digit-valid organisation number of a legal entity. */
 export function freshOrgNumber(): string {
   orgCounter += 1;
-  const stamp = String(Math.floor(Date.now() / 1000) % 1000).padStart(3, '0');
-  const payload = `55${stamp}${String(orgCounter).padStart(4, '0')}`;
+  // 55 and a third digit of 9 make a legal entity (SKV 709); the clock keeps runs apart.
+  const stamp = String(Math.floor(Date.now() / 1000) % 100).padStart(2, '0');
+  const payload = `559${stamp}${String(orgCounter).padStart(4, '0')}`;
   return `${payload}${luhnCheckDigit(payload)}`;
 }
 
