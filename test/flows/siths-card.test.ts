@@ -31,10 +31,11 @@ for (const storeUnderTest of storesUnderTest()) {
       await simulators.close();
     });
 
-    test('the development card logs Gustav Gran in: employeeHsaId in the tokens', async () => {
+    test('the development card logs Gustav Gran in: employeeHsaId in the tokens', async (t) => {
       const config = await registerVendor(brygga, 'flow-siths-card');
       const login = await beginLogin(config, { scope: scopes.healthcare });
       const browser = new FlowBrowser();
+      t.after(() => browser.close());
       const { uid, page } = await openChooser(browser, brygga.issuer, login);
       const cardUrl = `${brygga.cardOrigin}/login/siths-card/${uid}`;
       assert.ok(page.includes(cardUrl), 'the chooser links to the TLS listener');
@@ -59,13 +60,13 @@ for (const storeUnderTest of storesUnderTest()) {
       );
       assert.equal(idToken['https://id.oidc.se/claim/personalIdentityNumber'], undefined);
       assert.equal(userinfo.family_name, 'Gran');
-      await browser.close();
     });
 
-    test('no card presented: a readable failure page, then access_denied', async () => {
+    test('no card presented: a readable failure page, then access_denied', async (t) => {
       const config = await registerVendor(brygga, 'flow-siths-nocard');
       const login = await beginLogin(config, { scope: scopes.healthcare });
       const browser = new FlowBrowser();
+      t.after(() => browser.close());
       const { uid } = await openChooser(browser, brygga.issuer, login);
       browser.useTls({ caPath: simulators.siths.listenerCaPath });
 
@@ -79,7 +80,6 @@ for (const storeUnderTest of storesUnderTest()) {
         brygga.issuer,
         'access_denied',
       );
-      await browser.close();
     });
   });
 }
