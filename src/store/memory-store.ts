@@ -12,6 +12,12 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from './document-store.ts';
+import {
+  UniqueFieldIndex,
+  applyTopLevelUpdate,
+  matchesEquality,
+  plainEquality,
+} from './memory-fast-path.ts';
 
 /**
  * The embedded development store: MongoDB query and update semantics from the mingo
@@ -39,6 +45,8 @@ export class MemoryStore implements DocumentStore {
 class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T> {
   private documents: T[] = [];
   private readonly uniqueKeys: string[][] = [];
+  /** Unique single-field indexes as maps, so `{ key }` lookups and inserts need no scan. */
+  private readonly indexes = new Map<string, UniqueFieldIndex<T>>();
 
   constructor(readonly name: string) {}
 
@@ -48,6 +56,12 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    const simple = !options.projection && !options.sort && !options.skip;
+    const matched = simple ? this.matchEquality(filter) : undefined;
+    if (matched) {
+      const limited = options.limit ? matched.slice(0, options.limit) : matched;
+      return limited.map((document) => structuredClone(document));
+    }
     let cursor = new Query(filter).find<T>(
       this.documents,
       options.projection as Parameters<Query['find']>[1],
@@ -59,13 +73,14 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
   }
 
   async countDocuments(filter: Filter): Promise<number> {
-    return new Query(filter).find(this.documents).all().length;
+    return this.matching(filter).length;
   }
 
   async insertOne(document: T): Promise<void> {
     const copy = structuredClone(document);
     this.assertUnique(copy);
     this.documents.push(copy);
+    for (const index of this.indexes.values()) index.add(copy);
   }
 
   async updateOne(
@@ -84,7 +99,7 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
   }
 
   async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
-    const targets = new Query(filter).find<T>(this.documents).all();
+    const targets = this.matching(filter);
     let modifiedCount = 0;
     for (const target of targets) if (this.modify(target, update)) modifiedCount += 1;
     return { matchedCount: targets.length, modifiedCount, upsertedCount: 0 };
@@ -111,31 +126,64 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
     const target = this.first(filter);
     if (!target) return 0;
     this.documents = this.documents.filter((document) => document !== target);
+    for (const index of this.indexes.values()) index.remove(target);
     return 1;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    const doomed = new Set(new Query(filter).find<T>(this.documents).all());
+    const doomed = new Set(this.matching(filter));
     this.documents = this.documents.filter((document) => !doomed.has(document));
+    for (const document of doomed)
+      for (const index of this.indexes.values()) index.remove(document);
     return doomed.size;
   }
 
   async createIndex(keys: Record<string, 1 | -1>, options: IndexOptions = {}): Promise<void> {
-    if (options.unique) this.uniqueKeys.push(Object.keys(keys));
+    if (!options.unique) return;
+    const fields = Object.keys(keys);
+    this.uniqueKeys.push(fields);
+    const [field] = fields;
+    if (fields.length === 1 && field && !field.includes('.') && !this.indexes.has(field)) {
+      const index = new UniqueFieldIndex<T>(field);
+      for (const document of this.documents) index.add(document);
+      this.indexes.set(field, index);
+    }
   }
 
   private first(filter: Filter): T | undefined {
+    const matched = this.matchEquality(filter);
+    if (matched) return matched[0];
     return new Query(filter).find<T>(this.documents).limit(1).all()[0];
+  }
+
+  private matching(filter: Filter): T[] {
+    return this.matchEquality(filter) ?? new Query(filter).find<T>(this.documents).all();
+  }
+
+  /** Live documents for a plain equality filter (via an index when one applies), else undefined. */
+  private matchEquality(filter: Filter): T[] | undefined {
+    const pairs = plainEquality(filter);
+    if (!pairs) return undefined;
+    for (const [field, value] of pairs) {
+      const holder = this.indexes.get(field)?.lookup(value);
+      if (holder === null) return [];
+      if (holder) return matchesEquality(holder, pairs) ? [holder] : [];
+    }
+    return this.documents.filter((document) => matchesEquality(document, pairs));
   }
 
   /** Applies the update to a copy first so a unique-key violation changes nothing. */
   private modify(target: T, update: Update): boolean {
     const candidate = structuredClone(target);
     const { $setOnInsert: _insertOnly, ...modifier } = update;
-    const changed = applyUpdate([candidate], {}, modifier, { cloneMode: 'deep' }).modifiedCount > 0;
+    const changed =
+      applyTopLevelUpdate(candidate, modifier) ??
+      applyUpdate([candidate], {}, modifier, { cloneMode: 'deep' }).modifiedCount > 0;
     this.assertUnique(candidate, target);
+    for (const index of this.indexes.values()) index.remove(target);
     Object.assign(target, candidate);
     for (const key of Object.keys(target)) if (!(key in candidate)) delete target[key];
+    for (const index of this.indexes.values()) index.add(target);
     return changed;
   }
 
@@ -146,7 +194,9 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
     }
     const { $setOnInsert, ...rest } = update as { $setOnInsert?: StoredDocument } & Update;
     const document = { ...seed, ...($setOnInsert ?? {}) } as T;
-    applyUpdate([document], {}, rest, { cloneMode: 'deep' });
+    if (applyTopLevelUpdate(document, rest) === undefined) {
+      applyUpdate([document], {}, rest, { cloneMode: 'deep' });
+    }
     return document;
   }
 
@@ -154,18 +204,24 @@ class MemoryCollection<T extends StoredDocument> implements DocumentCollection<T
     for (const fields of this.uniqueKeys) {
       const values = fields.map((field) => valueAt(candidate, field));
       if (values.every((value) => value === undefined)) continue;
+      const holder =
+        fields.length === 1 ? this.indexes.get(fields[0]!)?.lookup(values[0]) : undefined;
+      if (holder !== undefined) {
+        if (holder !== null && holder !== self) throw duplicateKey(this.name, fields);
+        continue;
+      }
       const clash = this.documents.some(
         (document) =>
           document !== self &&
           fields.every((field, i) => sameValue(valueAt(document, field), values[i])),
       );
-      if (clash)
-        throw new BryggaError(
-          'duplicate_key',
-          `Duplicate key in ${this.name}: ${fields.join(', ')}`,
-        );
+      if (clash) throw duplicateKey(this.name, fields);
     }
   }
+}
+
+function duplicateKey(collection: string, fields: string[]): BryggaError {
+  return new BryggaError('duplicate_key', `Duplicate key in ${collection}: ${fields.join(', ')}`);
 }
 
 function valueAt(document: StoredDocument, path: string): unknown {
