@@ -11,11 +11,14 @@ export interface LoggerOptions {
 
 /** The root logger: JSON lines, redaction configured here and nowhere else. */
 export function createRootLogger(options: LoggerOptions = {}): Logger {
-  return pino(
+  const root = pino(
     {
       level: options.level ?? 'info',
       base: { service: 'brygga' },
-      redact: { paths: redactPaths, censor: '[redacted]' },
+      // pino's wildcard paths (`*.token`, `*.*.token`) cost tens of microseconds a line;
+      // scrubObject already redacts every listed key at any depth, in log objects and (see
+      // scrubbingChildBindings) in child bindings, so pino keeps the cheap top-level paths.
+      redact: { paths: topLevelRedactPaths, censor: '[redacted]' },
       // Errors are serialized (and scrubbed) by scrubObject below, class name included.
       serializers: { err: (error: unknown) => error },
       formatters: {
@@ -34,8 +37,23 @@ export function createRootLogger(options: LoggerOptions = {}): Logger {
     },
     options.destination,
   );
+  return scrubbingChildBindings(root);
 }
 
+/**
+ * pino runs no formatter on a child's bindings, so the root's `child` scrubs them first.
+ * Children inherit the method from the root (pino makes each child with Object.create).
+ */
+function scrubbingChildBindings(root: Logger): Logger {
+  const makeChild = root.child;
+  const child = function (this: Logger, bindings: pino.Bindings, childOptions?: object) {
+    return makeChild.call(this, scrubObject(bindings) as pino.Bindings, childOptions);
+  };
+  root.child = child as Logger['child'];
+  return root;
+}
+
+const topLevelRedactPaths = redactPaths.filter((path) => !path.startsWith('*'));
 const redactedKeySet = new Set(redactedKeys.map((key) => key.toLowerCase()));
 const maxDepth = 8;
 
