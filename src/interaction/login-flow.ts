@@ -207,6 +207,7 @@ export class LoginFlow implements LoginMethodServices {
     await this.audit.record({
       event: cancelled ? 'login.cancelled' : 'login.failed',
       clientId,
+      method: methodOf(ctx.path),
       reason: code,
       ...(detail && { details: { detail } }),
     });
@@ -236,6 +237,12 @@ export class LoginFlow implements LoginMethodServices {
     unbindBrowser(ctx, interaction.uid);
     sendOnward(ctx, interaction.returnTo);
   }
+}
+
+/** The login method a route belongs to: /login/<method>/… (SAML: /login/saml, /saml/acs). */
+function methodOf(path: string): string {
+  if (path.startsWith('/saml/') || path.startsWith('/login/saml/')) return 'siths-federation';
+  return /^\/login\/([\w-]+)\//.exec(path)?.[1] ?? 'unknown';
 }
 
 function uiLocalesOf(interaction: Interaction): string | undefined {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors/codes.ts';
 import type { Text } from '../web/language.ts';
+import { refusalTexts } from '../login/policy/index.ts';
 
 /** What a person is told when a login ends without success, per Brygga error code. */
 const failureMessages: Partial<Record<ErrorCode, Text>> = {
@@ -46,30 +47,6 @@ const failureMessages: Partial<Record<ErrorCode, Text>> = {
   },
 };
 
-/** Refusal rules from the operator's login policy, shown to the person. */
-const refusalMessages: Record<string, Text> = {
-  not_registered: {
-    sv: 'Du är inte registrerad hos någon vårdgivare som är ansluten till Brygga.',
-    en: 'You are not registered with any care provider connected to Brygga.',
-  },
-  licence_inactive: {
-    sv: 'Din vårdgivares licens är inte aktiv.',
-    en: "Your care provider's licence is not active.",
-  },
-  seats_exceeded: {
-    sv: 'Din vårdgivare har inga lediga användarplatser.',
-    en: 'Your care provider has no free user seats.',
-  },
-  method_not_allowed: {
-    sv: 'Din vårdgivare tillåter inte den här inloggningsmetoden.',
-    en: 'Your care provider does not allow this login method.',
-  },
-  declaration_missing_or_expired: {
-    sv: 'Din vårdgivares självdeklaration om informationssäkerhet är inte godkänd eller har gått ut.',
-    en: "Your care provider's information security self-declaration is not approved or has expired.",
-  },
-};
-
 export function isKnownFailureCode(code: string): code is ErrorCode {
   return code in failureMessages;
 }
@@ -78,6 +55,7 @@ export function failureMessage(code: ErrorCode): Text {
   return failureMessages[code] ?? (failureMessages.login_failed as Text);
 }
 
+/** The policy's own text for a refusal rule (one wording, in src/login/policy). */
 export function refusalMessage(rule: string): Text {
-  return refusalMessages[rule] ?? (failureMessages.login_refused as Text);
+  return (refusalTexts as Record<string, Text>)[rule] ?? (failureMessages.login_refused as Text);
 }

@@ -44,16 +44,16 @@ const cases: RuleCase[] = [
     personalNumber: '198503159819', // Cecilia Carlsson, the pharmacy
     method: 'bankid',
     arrange: (domain) => changeLicence(domain, '5569990004', { status: 'suspended' }),
-    sv: /Din vårdgivares licens är inte aktiv/,
-    en: /Your care provider(&#39;|')s licence is not active/,
+    sv: /Din vårdgivares licens gäller inte just nu/,
+    en: /Your care provider(&#39;|')s licence is not valid at the moment/,
   },
   {
     rule: 'seats_exceeded',
     personalNumber: '196911229836', // Eva Ek, the municipality
     method: 'bankid',
     arrange: (domain) => changeLicence(domain, '2120999996', { seats: 0 }),
-    sv: /Din vårdgivare har inga lediga användarplatser/,
-    en: /Your care provider has no free user seats/,
+    sv: /Din vårdgivare har fler aktiva användare än licensen medger/,
+    en: /Your care provider has more active users than its licence allows/,
   },
   {
     rule: 'method_not_allowed',
@@ -66,8 +66,8 @@ const cases: RuleCase[] = [
     rule: 'declaration_missing_or_expired',
     personalNumber: '197807049825', // David Dahl, the veterinary practice
     method: 'bankid',
-    sv: /självdeklaration om informationssäkerhet är inte godkänd eller har gått ut/,
-    en: /information security self-declaration is not approved or has expired/,
+    sv: /självdeklaration saknas eller har gått ut/,
+    en: /self-declaration is missing or has expired/,
   },
 ];
 

@@ -238,14 +238,10 @@ export class BankIdLoginFlow {
       failure: { code, ...reason },
     });
     if (!updated) return false;
-    const event =
-      code === 'login_cancelled'
-        ? 'login.cancelled'
-        : code === 'login_refused'
-          ? 'login.refused'
-          : 'login.failed';
+    // What BankID said; the login's own outcome (login.failed / login.cancelled) is
+    // recorded once, by the bridge's failLogin.
     await this.deps.audit.record({
-      event,
+      event: 'upstream.failed',
       method: 'bankid',
       reason: `bankid:${reason.hintCode ?? reason.errorCode ?? code}`,
       ...(document.order && { details: { orderRef: document.order.orderRef } }),
