@@ -101,7 +101,7 @@ export class StaffRepository {
       personId,
       hsaIdsOf(current).filter((id) => !kept.has(id)),
     );
-    await this.changed(staff, 'updated', actor);
+    await this.changed(staff, 'updated', actor, current);
     return staff;
   }
 
@@ -166,16 +166,32 @@ export class StaffRepository {
     }
   }
 
-  private changed(staff: StaffMember, change: string, actor: string): Promise<void> {
-    return recordChange(this.audit, {
-      entity: 'staffMember',
+  /**
+   * One event per care provider the person was or is engaged with, so each care
+   * provider's audit view (its incident work) shows changes to its own staff.
+   */
+  private async changed(
+    staff: StaffMember,
+    change: string,
+    actor: string,
+    previous?: StaffMember,
+  ): Promise<void> {
+    const careProviderIds = new Set(
+      [...staff.engagements, ...(previous?.engagements ?? [])].map((e) => e.careProviderId),
+    );
+    const common = {
+      entity: 'staffMember' as const,
       entityId: staff.personId,
       personId: staff.personId,
       identityNumber: identityNumberOf(staff),
       change,
       version: staff.version,
       actor,
-    });
+    };
+    if (careProviderIds.size === 0) return recordChange(this.audit, common);
+    for (const careProviderId of careProviderIds) {
+      await recordChange(this.audit, { ...common, careProviderId });
+    }
   }
 }
 
