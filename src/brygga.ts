@@ -5,6 +5,7 @@ import serve from 'koa-static';
 import type Provider from 'oidc-provider';
 import { AuditLog } from './audit/audit-log.ts';
 import { ClientRepository } from './clients/client-repository.ts';
+import { validateClientMetadata } from './clients/validate-client.ts';
 import type { BryggaConfig } from './config/schema.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
@@ -104,8 +105,6 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     pendingChoices.ensureIndexes(),
   ]);
   await ensureSigningKeys(config, keys, logger);
-  const seeded = await clients.seed(config.clients);
-  if (seeded.length > 0) logger.info({ clients: seeded }, 'seeded clients from configuration');
   await domain.ensureIndexes();
   if (config.domain.seedDemoData) {
     const summary = await seedDemoDomain(store, audit, new Date(), domain);
@@ -114,6 +113,17 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
 
   const jwks = await keys.loadJwks();
   const provider = createProvider({ config, store, logger, jwks, loginRecords, claimsRelease });
+  // Configured clients pass oidc-provider's own metadata checks before they are stored.
+  for (const seed of config.clients) {
+    await validateClientMetadata(provider, seed).catch((error: unknown) => {
+      throw new BryggaError(
+        'invalid_config',
+        `clients: ${seed.client_id}: ${(error as Error).message}`,
+      );
+    });
+  }
+  const seeded = await clients.seed(config.clients);
+  if (seeded.length > 0) logger.info({ clients: seeded }, 'seeded clients from configuration');
   logProviderEvents(provider, logger, audit);
   audit.subscribe((event) => {
     const result = /^login\.(\w+)$/.exec(event.event)?.[1];

@@ -45,6 +45,9 @@ export class SigningKeyStore {
   }
 
   /**
+   * TODO(keys-reload): read once at start-up; after `npm run keys -- rotate` each process
+   * signs with the new keys, and publishes them, only once restarted (a rolling restart).
+   *
    * The JWKS oidc-provider signs with: active keys first (it signs with the first key of
    * an algorithm), then retired ones so tokens signed before a rotation still verify.
    */
