@@ -8,6 +8,8 @@ export interface LoadOptions {
   maxOperations?: number;
   /** One operation; it throws when the server's answer is not the expected one. */
   operation: (index: number) => Promise<void>;
+  /** The server's CPU time so far, read when the window opens and when it closes. */
+  serverCpuMicros?: () => Promise<number>;
 }
 
 export interface LoadResult {
@@ -15,50 +17,59 @@ export interface LoadResult {
   failed: number;
   seconds: number;
   perSecond: number;
+  /** Server CPU time per completed operation in the window, when it could be read. */
+  serverCpuMicrosPerOperation?: number;
   firstFailure?: string;
 }
 
 /** Runs a closed-loop load and counts completed operations in the measured window only. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const warmupEnds = performance.now() + (options.warmupMs ?? 0);
+  const warmupMs = options.warmupMs ?? 0;
+  const warmupEnds = performance.now() + warmupMs;
   const measureEnds = warmupEnds + options.durationMs;
   const limit = options.maxOperations ?? Number.POSITIVE_INFINITY;
+  const cpuAtStart = new Promise<number | undefined>((resolve) =>
+    setTimeout(() => resolve(options.serverCpuMicros?.()), warmupMs),
+  );
   let started = 0;
   let completed = 0;
   let failed = 0;
   let firstFailure: string | undefined;
-  let measuredFrom = Number.NaN;
-  let measuredTo = Number.NaN;
+  let lastCompletion = warmupEnds;
 
   async function worker(): Promise<void> {
-    for (;;) {
-      const now = performance.now();
-      if (now >= measureEnds || started >= limit) return;
+    while (performance.now() < measureEnds && started < limit) {
       const index = started;
       started += 1;
-      let succeeded = true;
+      let failure: string | undefined;
       try {
         await options.operation(index);
       } catch (error) {
-        succeeded = false;
-        firstFailure ??= error instanceof Error ? error.message : String(error);
+        failure = error instanceof Error ? error.message : String(error);
       }
       const ended = performance.now();
       if (ended < warmupEnds) continue;
-      if (Number.isNaN(measuredFrom)) measuredFrom = warmupEnds;
-      measuredTo = ended;
-      if (succeeded) completed += 1;
-      else failed += 1;
+      lastCompletion = ended;
+      if (failure === undefined) completed += 1;
+      else {
+        failed += 1;
+        firstFailure ??= failure;
+      }
     }
   }
 
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const seconds = Number.isNaN(measuredFrom) ? 0 : (measuredTo - measuredFrom) / 1000;
+  const cpuAtEnd = await options.serverCpuMicros?.();
+  const cpuStart = await cpuAtStart;
+  const seconds = (lastCompletion - warmupEnds) / 1000;
   return {
     completed,
     failed,
     seconds,
     perSecond: seconds > 0 ? completed / seconds : 0,
+    ...(cpuAtEnd !== undefined &&
+      cpuStart !== undefined &&
+      completed > 0 && { serverCpuMicrosPerOperation: (cpuAtEnd - cpuStart) / completed }),
     ...(firstFailure !== undefined && { firstFailure }),
   };
 }

@@ -1,48 +1,67 @@
+import type { SideSummary } from './rounds.ts';
+
 export interface ComparisonRow {
   measure: string;
-  unit: string;
-  baseline: { label: string; perSecond: number; failed: number };
-  brygga: { perSecond: number; failed: number };
-  /** Minimum brygga/baseline ratio the issue asks for, when it sets one. */
+  baselineLabel: string;
+  baseline: Pick<SideSummary, 'perSecond' | 'failed' | 'cpuMicrosPerOperation'>;
+  brygga: Pick<SideSummary, 'perSecond' | 'failed' | 'cpuMicrosPerOperation'>;
+  /** Minimum Brygga/baseline rate the issue asks for, when it sets one. */
   goal?: number;
 }
 
+const header = [
+  'measure',
+  'baseline',
+  'baseline/s',
+  'Brygga/s',
+  'ratio',
+  'goal',
+  'CPU us/op base',
+  'CPU us/op Brygga',
+];
+
 /** The results table, the ratios and one line per goal saying whether it is met. */
 export function printReport(rows: ComparisonRow[]): void {
-  const header = ['measure', 'baseline', 'baseline/s', 'Brygga/s', 'ratio', 'goal'];
   const lines = rows.map((row) => {
     const ratio = row.brygga.perSecond / row.baseline.perSecond;
     return [
-      `${row.measure} (${row.unit})`,
-      row.baseline.label,
-      rate(row.baseline.perSecond, row.baseline.failed),
-      rate(row.brygga.perSecond, row.brygga.failed),
+      row.measure,
+      row.baselineLabel,
+      rate(row.baseline),
+      rate(row.brygga),
       ratio.toFixed(2),
-      row.goal === undefined
-        ? '-'
-        : `>= ${row.goal.toFixed(2)} ${ratio >= row.goal ? 'met' : 'NOT met'}`,
+      row.goal === undefined ? '-' : `>= ${row.goal.toFixed(2)}`,
+      micros(row.baseline.cpuMicrosPerOperation),
+      micros(row.brygga.cpuMicrosPerOperation),
     ];
   });
   const widths = header.map((title, column) =>
     Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
   );
   const format = (cells: string[]) =>
-    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log();
   console.log(format(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  console.log(format(widths.map((width) => '-'.repeat(width))));
   for (const line of lines) console.log(format(line));
   console.log();
-  for (const row of rows.filter((candidate) => candidate.goal !== undefined)) {
+  for (const row of rows) {
+    if (row.goal === undefined) continue;
     const ratio = row.brygga.perSecond / row.baseline.perSecond;
-    const met = ratio >= (row.goal ?? 0);
     console.log(
-      `Goal ${met ? 'MET' : 'NOT MET'}: ${row.measure}: Brygga ${ratio.toFixed(2)}x ` +
-        `${row.baseline.label} (goal >= ${row.goal?.toFixed(2)}x)`,
+      `Goal ${ratio >= row.goal ? 'MET' : 'NOT MET'}: ${row.measure}: Brygga ` +
+        `${ratio.toFixed(2)}x ${row.baselineLabel} (goal >= ${row.goal.toFixed(2)}x)`,
     );
   }
 }
 
-function rate(perSecond: number, failed: number): string {
-  return `${perSecond.toFixed(0)}${failed > 0 ? ` (${failed} failed)` : ''}`;
+function rate(side: ComparisonRow['baseline']): string {
+  return `${side.perSecond.toFixed(0)}${side.failed > 0 ? ` (${side.failed} failed)` : ''}`;
+}
+
+function micros(value: number | undefined): string {
+  return value === undefined ? '-' : value.toFixed(0);
 }

@@ -29,6 +29,7 @@ export async function tokenEndpoint(
   );
   return runLoad({
     ...options,
+    serverCpuMicros: server.cpuMicros,
     maxOperations: bodies.length,
     operation: async (index) => {
       const response = await server.pool.request({
@@ -45,6 +46,7 @@ export async function tokenEndpoint(
 export function discovery(server: ServerProcess, options: ScenarioOptions): Promise<LoadResult> {
   return runLoad({
     ...options,
+    serverCpuMicros: server.cpuMicros,
     operation: async () => {
       const response = await server.pool.request({
         path: '/.well-known/openid-configuration',
@@ -67,6 +69,7 @@ export function fullLogins(
       : (uid: string) => ({ path: `/interaction/${uid}/login`, form: {} });
   return runLoad({
     ...options,
+    serverCpuMicros: server.cpuMicros,
     operation: () => fullLogin({ issuer: server.issuer, pool: server.pool, client, loginForm }),
   });
 }
