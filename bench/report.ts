@@ -53,9 +53,18 @@ export function printReport(rows: ComparisonRow[]): void {
     const ratio = row.brygga.perSecond / row.baseline.perSecond;
     console.log(
       `Goal ${ratio >= row.goal ? 'MET' : 'NOT MET'}: ${row.measure}: Brygga ` +
-        `${ratio.toFixed(2)}x ${row.baselineLabel} (goal >= ${row.goal.toFixed(2)}x)`,
+        `${ratio.toFixed(2)}x ${row.baselineLabel} (goal >= ${row.goal.toFixed(2)}x)` +
+        cpuRatio(row),
     );
   }
+}
+
+/** Requests per CPU second, Brygga over baseline: steadier than rates on a busy machine. */
+function cpuRatio(row: ComparisonRow): string {
+  const { baseline, brygga } = row;
+  if (!baseline.cpuMicrosPerOperation || !brygga.cpuMicrosPerOperation) return '';
+  const ratio = baseline.cpuMicrosPerOperation / brygga.cpuMicrosPerOperation;
+  return `; per server CPU second: ${ratio.toFixed(2)}x`;
 }
 
 function rate(side: ComparisonRow['baseline']): string {
