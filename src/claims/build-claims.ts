@@ -12,7 +12,8 @@ export interface BuildClaimsInput {
   /** The care provider in loginContext.careProviderId, if any. */
   careProvider: CareProvider | null;
   /** The client's metadata; only `urn:brygga:allowed_claims` is read. */
-  client: { 'urn:brygga:allowed_claims'?: string[] };
+  /** The client's metadata: `urn:brygga:allowed_claims` and its registered `scope`. */
+  client: { 'urn:brygga:allowed_claims'?: string[]; scope?: string };
   use: 'id_token' | 'userinfo';
   /** Granted scopes, space-separated (oidc-provider's `scope` argument). */
   scope: string;
@@ -41,6 +42,7 @@ export function buildClaims(input: BuildClaimsInput): Record<string, unknown> {
     requestedClaims: input.requestedClaims,
     rejected: input.rejected,
     allowedClaims: input.client['urn:brygga:allowed_claims'],
+    clientScope: input.client.scope,
   });
   return Object.fromEntries(Object.entries(values).filter(([name]) => released.has(name)));
 }

@@ -11,6 +11,8 @@ export interface ReleaseRequest {
   rejected?: string[];
   /** The client's `urn:brygga:allowed_claims`; absent means no extra limit. */
   allowedClaims?: string[];
+  /** The scopes the client is registered for; a claims-parameter claim needs one of them. */
+  clientScope?: string;
 }
 
 /**
@@ -41,9 +43,12 @@ export function releasedClaimNames(request: ReleaseRequest): Set<string> {
     }
   }
 
+  // The claims parameter picks and places claims (OS-PROFILE 2.1.7); it never reaches past
+  // the scopes the operator registered for the client.
+  const registered = (request.clientScope ?? '').split(' ').filter(Boolean);
   for (const name of Object.keys(request.requestedClaims ?? {})) {
     if (healthcareClaims.includes(name) && !granted.includes(scopes.healthcare)) continue;
-    if (isKnown(name)) names.add(name);
+    if (isWithin(name, registered)) names.add(name);
   }
 
   for (const name of request.rejected ?? []) names.delete(name);
@@ -54,9 +59,10 @@ export function releasedClaimNames(request: ReleaseRequest): Set<string> {
   return names;
 }
 
-function isKnown(name: string): boolean {
+/** A standalone claim, or a claim of a scope the client is registered for. */
+function isWithin(name: string, registeredScopes: string[]): boolean {
   return (
     standaloneClaims.includes(name) ||
-    Object.values(scopeReleases).some((claims) => Object.hasOwn(claims, name))
+    registeredScopes.some((scope) => Object.hasOwn(scopeReleases[scope] ?? {}, name))
   );
 }

@@ -48,7 +48,8 @@ const failureMessages: Partial<Record<ErrorCode, Text>> = {
 };
 
 export function isKnownFailureCode(code: string): code is ErrorCode {
-  return code in failureMessages;
+  // Own keys only: `toString` or `__proto__` from a query string is not a code.
+  return Object.hasOwn(failureMessages, code);
 }
 
 export function failureMessage(code: ErrorCode): Text {
@@ -57,5 +58,7 @@ export function failureMessage(code: ErrorCode): Text {
 
 /** The policy's own text for a refusal rule (one wording, in src/login/policy). */
 export function refusalMessage(rule: string): Text {
-  return (refusalTexts as Record<string, Text>)[rule] ?? (failureMessages.login_refused as Text);
+  return Object.hasOwn(refusalTexts, rule)
+    ? (refusalTexts as Record<string, Text>)[rule]!
+    : (failureMessages.login_refused as Text);
 }

@@ -4,6 +4,8 @@ export interface ClaimsRequest {
   context: LoginContext | null;
   /** The client's `urn:brygga:allowed_claims`; undefined means every scope's claims. */
   allowedClaims?: string[];
+  /** The client's registered `scope`: claims-parameter claims stay within it. */
+  clientScope?: string;
   use: 'id_token' | 'userinfo';
   /** Space-separated granted scopes. */
   scope: string;

@@ -17,7 +17,7 @@ export function domainClaimsRelease(domain: Domain): ClaimsRelease {
       return buildClaims({
         loginContext: request.context,
         ...subjects,
-        client: { 'urn:brygga:allowed_claims': request.allowedClaims },
+        client: { 'urn:brygga:allowed_claims': request.allowedClaims, scope: request.clientScope },
         use: request.use,
         scope: request.scope,
         requestedClaims: request.requestedClaims,

@@ -24,6 +24,7 @@ export function createFindAccount(
         const released = await claimsRelease.claimsFor({
           context: record?.context ?? null,
           allowedClaims: client?.[allowedClaimsProperty] as string[] | undefined,
+          clientScope: client?.scope,
           use: use === 'id_token' ? 'id_token' : 'userinfo',
           scope,
           requestedClaims: claims ?? {},

@@ -137,6 +137,11 @@ export async function assembleLoginMethods(
       config: samlConfig,
       issuer: config.issuer,
       production: config.env === 'production',
+      // SAML profiles 4.4.4: the IdP ended the session, so the OIDC sessions it began end too.
+      onIdpLogout: async (session) => {
+        if (!bridge) throw new Error('IdP logout before Brygga was connected');
+        await bridge.endSessionsOfInteraction(session.interactionUid);
+      },
     });
     methods.push(Object.assign(saml, { authnProviders: '*' as const }));
   }

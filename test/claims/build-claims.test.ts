@@ -174,11 +174,24 @@ test('no healthcare claim without the healthcare scope, even when requested', ()
 
 test('the claims parameter adds claims and moves them to its destination', () => {
   const requestedClaims = { [claim.orgNumber]: null, [claim.deviceIp]: null, unknown_claim: null };
-  const idToken = claims({ scope: `openid ${S.orgId}`, requestedClaims });
+  const client = { scope: `openid ${S.orgId}` };
+  const idToken = claims({ client, scope: `openid ${S.orgId}`, requestedClaims });
   assert.equal(idToken[claim.orgNumber], '5591234561');
   assert.equal(idToken[claim.deviceIp], '192.0.2.10');
   assert.equal('unknown_claim' in idToken, false);
-  assert.equal(claims({ scope: 'openid' })[claim.deviceIp], undefined);
+  assert.equal(claims({ client, scope: 'openid' })[claim.deviceIp], undefined);
+});
+
+test('the claims parameter never reaches past the scopes the client is registered for', () => {
+  const requestedClaims = { [claim.personalIdentityNumber]: null, [claim.orgNumber]: null };
+  const client = { scope: `openid ${S.info}` };
+  const idToken = claims({ client, scope: 'openid', requestedClaims });
+  assert.equal(claim.personalIdentityNumber in idToken, false);
+  assert.equal(claim.orgNumber in idToken, false);
+  const registered = { scope: `openid ${S.number}` };
+  const released = claims({ client: registered, scope: 'openid', requestedClaims });
+  assert.equal(released[claim.personalIdentityNumber], '199001019802');
+  assert.equal(claim.orgNumber in released, false);
 });
 
 test('client allow-list limits everything but authentication-process claims', () => {

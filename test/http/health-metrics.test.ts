@@ -52,3 +52,14 @@ test('every page carries the security headers; pages have a strict CSP', async (
   assert.doesNotMatch(body, /\n\s+at /, 'no stack trace');
   assert.match(body, /error-id/);
 });
+
+test('prototype names are not failure codes or refusal rules', async () => {
+  for (const path of [
+    '/interaction/some-uid/failed?code=toString',
+    '/interaction/some-uid/failed?code=__proto__',
+    '/interaction/some-uid/refused?rule=constructor',
+  ]) {
+    const body = await (await fetch(`${brygga.issuer}${path}`)).text();
+    assert.match(body, /<p class="message">[^<]{10,}<\/p>/, `a real message for ${path}`);
+  }
+});

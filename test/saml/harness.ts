@@ -88,6 +88,11 @@ export async function startSp(
   const method = createSamlMethod({ config, issuer, production: false, ...extra });
   const app = new Koa();
   app.use(method.routes(services).routes());
+  // Stands in for the OIDC end-session flow, which calls startLogout (no public route).
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/test/end-session') return next();
+    await method.startLogout(ctx, { interactionUid: String(ctx.query.uid), returnTo: '/done' });
+  });
   await method.ready();
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

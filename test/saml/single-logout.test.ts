@@ -103,9 +103,20 @@ describe('SAML single logout', () => {
     );
   });
 
+  test('the same LogoutRequest is honoured once: a replay is refused', async () => {
+    const session = await login('uid-slo-replay');
+    const { samlRequest } = await logoutRequest(session);
+    const first = await postForm(`${sp.url}/saml/slo`, { SAMLRequest: samlRequest });
+    assert.equal(first.status, 302);
+    const second = await postForm(`${sp.url}/saml/slo`, { SAMLRequest: samlRequest });
+    assert.equal(second.status, 400);
+    const endedFor = ended.filter((ref) => ref.interactionUid === 'uid-slo-replay');
+    assert.equal(endedFor.length, 1);
+  });
+
   test('SP-initiated logout sends a signed LogoutRequest naming the session', async () => {
     const session = await login('uid-sp-slo');
-    const response = await fetch(`${sp.url}/saml/logout?uid=uid-sp-slo&return=/done`, {
+    const response = await fetch(`${sp.url}/test/end-session?uid=uid-sp-slo`, {
       redirect: 'manual',
     });
     assert.equal(response.status, 302);
@@ -120,10 +131,13 @@ describe('SAML single logout', () => {
     assert.ok(stored?.endedAt instanceof Date);
   });
 
-  test('SP logout refuses to send the browser to another origin', async () => {
-    const response = await fetch(`${sp.url}/saml/logout?uid=none&return=https://evil.example/`, {
-      redirect: 'manual',
-    });
-    assert.equal(response.headers.get('location'), '/');
+  test('no public route ends an IdP session by interaction uid', async () => {
+    await login('uid-no-route');
+    const response = await fetch(`${sp.url}/saml/logout?uid=uid-no-route`, { redirect: 'manual' });
+    assert.equal(response.status, 404);
+    const stored = await store
+      .collection<SamlSession>('saml_sessions')
+      .findOne({ interactionUid: 'uid-no-route' });
+    assert.equal(stored?.endedAt, undefined);
   });
 });

@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { StoreReplayCache } from '../validation/replay-cache.ts';
 import { BryggaError, isBryggaError } from '../../errors/brygga-error.ts';
 import { renderErrorPage, newErrorId } from '../../web/error-page.ts';
 import { pickLanguage } from '../../web/language.ts';
@@ -99,10 +100,12 @@ async function answerIdpLogout(
 ): Promise<void> {
   const { root, idp } = message;
   const destination = attribute(root, 'Destination');
-  if (root.localName !== 'LogoutRequest' || (destination && destination !== sp.endpoints.sloUrl)) {
+  // Signed messages must name us (SAML bindings 3.4.5.2, 3.5.5.2), and be fresh and unused.
+  if (root.localName !== 'LogoutRequest' || destination !== sp.endpoints.sloUrl) {
     throw new BryggaError('saml_invalid', 'not a LogoutRequest for us');
   }
   const now = sp.now();
+  await assertFreshAndUnused(sp, root, idp.entityId, now);
   const nameId = textOf(firstChild(root, ns.saml, 'NameID'));
   const sessionIndexes = childElements(root, ns.samlp, 'SessionIndex').map(textOf);
   const sessions = await sp.sessions.byNameId(idp.entityId, nameId, sessionIndexes, now);
@@ -175,4 +178,32 @@ function showRefusal(ctx: Context): void {
     message: messages[language],
     errorId: newErrorId(),
   });
+}
+
+const maxLogoutAgeSeconds = 300;
+
+/** IssueInstant within the allowed age and skew; each request ID is accepted once. */
+async function assertFreshAndUnused(
+  sp: SamlSp,
+  root: Element,
+  idpEntityId: string,
+  now: Date,
+): Promise<void> {
+  const issued = Date.parse(attribute(root, 'IssueInstant') ?? '');
+  const skew = sp.config.clockSkewSeconds * 1000;
+  if (
+    Number.isNaN(issued) ||
+    issued > now.getTime() + skew ||
+    issued < now.getTime() - maxLogoutAgeSeconds * 1000 - skew
+  ) {
+    throw new BryggaError('saml_invalid', 'LogoutRequest is not fresh');
+  }
+  const id = attribute(root, 'ID');
+  const expiresAt = new Date(issued + (maxLogoutAgeSeconds * 1000 + skew) * 2);
+  if (
+    !id ||
+    !(await new StoreReplayCache(sp.store).remember(`slo:${idpEntityId}:${id}`, expiresAt, now))
+  ) {
+    throw new BryggaError('saml_invalid', 'LogoutRequest replayed');
+  }
 }

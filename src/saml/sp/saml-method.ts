@@ -13,7 +13,7 @@ import type { OnIdpLogout } from './idp-logout.ts';
 import { createSamlSp } from './saml-sp.ts';
 import type { SamlSp } from './saml-sp.ts';
 import { spPaths } from './sp-endpoints.ts';
-import { safeReturnTo, startLogout } from './sp-logout.ts';
+import { startLogout } from './sp-logout.ts';
 import type { SamlLogoutInput } from './sp-logout.ts';
 
 export interface SamlMethodOptions {
@@ -107,11 +107,8 @@ function samlRoutes(
     discover(ctx, await ready(), services, options.allowedIdps),
   );
   router.post(spPaths.acs, form, async (ctx) => consumeResponse(ctx, await ready(), services));
-  router.get(spPaths.logout, async (ctx) => {
-    const uid = typeof ctx.query.uid === 'string' ? ctx.query.uid : '';
-    const returnTo = safeReturnTo(ctx.query.return, options.issuer);
-    return startLogout(ctx, await ready(), { interactionUid: uid, returnTo });
-  });
+  // SP-initiated logout has no route of its own: anyone knowing an interaction uid could
+  // end that person's IdP session. The OIDC end-session flow calls startLogout directly.
   router.get(spPaths.slo, async (ctx) => singleLogout(ctx, await ready(), options.onIdpLogout));
   router.post(spPaths.slo, form, async (ctx) =>
     singleLogout(ctx, await ready(), options.onIdpLogout),

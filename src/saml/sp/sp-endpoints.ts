@@ -12,7 +12,6 @@ export const spPaths = {
   metadata: '/saml/metadata',
   acs: '/saml/acs',
   slo: '/saml/slo',
-  logout: '/saml/logout',
   discovery: '/login/saml',
 } as const;
 

@@ -67,15 +67,3 @@ export async function startLogout(ctx: Context, sp: SamlSp, input: SamlLogoutInp
   sp.logger.info({ idp: idp.entityId, requestId: id }, 'SAML LogoutRequest sent');
   sendMessage(ctx, message);
 }
-
-/** Only our own pages: a path on this host, never another origin (open redirect). */
-export function safeReturnTo(value: unknown, issuer: string): string {
-  if (typeof value !== 'string' || value === '') return '/';
-  if (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return value;
-  try {
-    const target = new URL(value);
-    return target.origin === new URL(issuer).origin ? target.toString() : '/';
-  } catch {
-    return '/';
-  }
-}
