@@ -160,6 +160,8 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   const app = new Koa({
     keys: config.secrets.cookieKeys,
     proxy: config.http.trustedProxies.length > 0,
+    // The right-most entries are the ones our own proxies wrote (BankID endUserIp).
+    maxIpsCount: config.http.proxyHops,
   });
   // Cookies are signed with the same keys as oidc-provider's (its cookies are read here too).
   app.use(trustedProxies(config.http.trustedProxies));

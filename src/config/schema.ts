@@ -49,6 +49,11 @@ export const configSchema = z.object({
     port,
     /** Addresses (exact IPs) of reverse proxies whose X-Forwarded-For is believed. */
     trustedProxies: z.array(z.string()).default([]),
+    /**
+     * How many proxies append to X-Forwarded-For in front of Brygga: the client address is
+     * taken that many entries from the right, never from what the client itself sent.
+     */
+    proxyHops: z.number().int().min(1).max(5).default(1),
   }),
   mongodb: z.object({
     /** Empty: the embedded in-process store (development only). */

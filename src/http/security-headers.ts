@@ -7,6 +7,8 @@ export function securityHeaders() {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Frame-Options', 'DENY');
+    // form-action allows any target because a login form's POST is answered with a redirect
+    // to the client's registered redirect_uri, and browsers apply form-action to redirects.
     // oidc-provider's form_post page (from /auth) has its own inline script and CSP.
     if (
       ctx.response.is('html') &&

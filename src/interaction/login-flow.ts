@@ -186,7 +186,7 @@ export class LoginFlow implements LoginMethodServices {
         accountId,
         acr: identity.acr,
         amr: identity.amr,
-        ts: Math.floor(now.getTime() / 1000),
+        ts: identity.authenticatedAt ?? Math.floor(now.getTime() / 1000),
       },
       consent: { grantId },
     };

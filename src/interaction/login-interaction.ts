@@ -27,7 +27,10 @@ export function describeInteraction(
   return {
     uid: interaction.uid,
     clientId: String(params.client_id ?? ''),
-    forceAuthentication: prompts.has('login') || params.max_age !== undefined,
+    // Sweden Connect OIDC profile 4.1: an absent prompt means prompt=login, so the upstream
+    // IdP must authenticate afresh too (SAML ForceAuthn) unless the client sent prompt=none.
+    forceAuthentication:
+      prompts.has('login') || params.max_age !== undefined || params.prompt === undefined,
     requestedAcrValues: requestedAcrValues(params),
     ...(typeof params[authnProviderParam] === 'string' && {
       requestedAuthnProvider: params[authnProviderParam] as string,

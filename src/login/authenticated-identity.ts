@@ -47,8 +47,16 @@ export interface AuthenticatedIdentity {
   authnProvider: string;
   /** IP address of the device holding the credential, when the upstream reports it. */
   deviceIp?: string;
+  /** When the person authenticated upstream (seconds), if earlier than the hand-over. */
+  authenticatedAt?: number;
   credentialValidFrom?: number;
   credentialValidTo?: number;
+  /**
+   * The SAML IdP whose signed assertion this is (the validated Issuer, not the
+   * AuthenticatingAuthority it names), and whether the operator lists it in
+   * `saml.hsaAuthorities`. Set by the SAML method only.
+   */
+  assertingParty?: { entityId: string; hsaAuthority: boolean };
   /** Attributes the upstream asserted (SAML IdPs); combined with stored ones. */
   asserted?: HealthcareAttributes & { orgNumber?: string; orgName?: string };
   /** For the development test login only: the seeded person picked. */

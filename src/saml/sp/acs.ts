@@ -79,6 +79,13 @@ export async function consumeResponse(ctx: Context, sp: SamlSp, services: LoginM
     ...assertion.identity,
     method: 'siths-federation',
     authnProvider: assertion.identity.authnProvider || idp.entityId,
+    // The Issuer the validation pinned, not the AuthenticatingAuthority the IdP names.
+    assertingParty: {
+      entityId: idp.entityId,
+      hsaAuthority: sp.config.hsaAuthorities.includes(idp.entityId),
+    },
+    // OIDC Core 2: auth_time is when the person authenticated, at the IdP.
+    authenticatedAt: Math.floor(assertion.authnInstant.getTime() / 1000),
   });
 }
 
