@@ -112,7 +112,15 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   }
 
   const jwks = await keys.loadJwks();
-  const provider = createProvider({ config, store, logger, jwks, loginRecords, claimsRelease });
+  const provider = createProvider({
+    config,
+    store,
+    logger,
+    jwks,
+    loginRecords,
+    claimsRelease,
+    loginPolicy: policy,
+  });
   // Configured clients pass oidc-provider's own metadata checks before they are stored.
   for (const seed of config.clients) {
     await validateClientMetadata(provider, seed).catch((error: unknown) => {
@@ -171,6 +179,14 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
   if (config.metrics.enabled) app.use(metrics.middleware());
   app.use(errorHandler(logger));
   app.use(mount('/static', serve(staticFolder, { maxage: 3600_000 })));
+  const samlMethod = methods.find(
+    (method): method is LoginMethod & UpstreamLogout => 'startLogout' in method,
+  );
+  app.use(upstreamLogout(provider, loginRecords, samlMethod, logger));
+  // The provider's own endpoints go straight to it, past Brygga's routers (token endpoint
+  // throughput); everything else is routed first and reaches the provider last.
+  const providerApp = mount(provider);
+  app.use((ctx, next) => (isProviderPath(ctx.path) ? providerApp(ctx, next) : next()));
   const routers = [
     healthRoutes(store),
     ...(config.metrics.enabled ? [metrics.routes()] : []),
@@ -184,11 +200,7 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
     ...methods.map((method) => method.routes(flow)),
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
-  const samlMethod = methods.find(
-    (method): method is LoginMethod & UpstreamLogout => 'startLogout' in method,
-  );
-  app.use(upstreamLogout(provider, loginRecords, samlMethod, logger));
-  app.use(mount(provider));
+  app.use(providerApp);
 
   return {
     app,
@@ -203,6 +215,21 @@ export async function createBrygga(deps: BryggaDependencies): Promise<Brygga> {
       await Promise.all(methods.map((method) => method.close?.()));
     },
   };
+}
+
+/** First path segments of oidc-provider's routes (its defaults; Brygga changes none). */
+const providerSegments = new Set([
+  'auth',
+  'token',
+  'me',
+  'jwks',
+  'session',
+  'request',
+  '.well-known',
+]);
+
+function isProviderPath(path: string): boolean {
+  return providerSegments.has(path.split('/', 2)[1] ?? '');
 }
 
 /** Keys are created once and then only by `npm run keys -- rotate`, never silently. */

@@ -9,12 +9,18 @@ export function requestContext(logger: Logger) {
     const requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     const interactionId = /\/(?:interaction|login\/[\w-]+)\/([\w-]{8,})/.exec(ctx.path)?.[1];
     ctx.state.requestId = requestId;
-    ctx.state.logger = logger.child({
-      requestId,
-      ...(interactionId && { interactionId }),
-      ...(typeof ctx.query.client_id === 'string' && {
-        clientId: ctx.query.client_id.slice(0, 100),
-      }),
+    // Made on first use: most requests (token, discovery) never log through it.
+    let child: Logger | undefined;
+    Object.defineProperty(ctx.state, 'logger', {
+      get: () =>
+        (child ??= logger.child({
+          requestId,
+          ...(interactionId && { interactionId }),
+          ...(typeof ctx.query.client_id === 'string' && {
+            clientId: ctx.query.client_id.slice(0, 100),
+          }),
+        })),
+      configurable: true,
     });
     ctx.set('X-Request-Id', requestId);
     await next();
