@@ -226,6 +226,7 @@ test('precedence: upstream person data, stored healthcare data, upstream fills g
       acr: 'http://id.sambi.se/loa/loa3',
       amr: ['siths'],
       authnProvider: 'https://idp.example-region.se/saml',
+      assertingParty: { entityId: 'https://idp.example-region.se/saml', hsaAuthority: true },
       givenName: 'Asserted',
       asserted: {
         employeeHsaId: 'SE5591234561-OTHER',

@@ -246,7 +246,7 @@ test('a failing care provider is skipped; with none passing the furthest rule is
   assert.equal(allowed.kind === 'allow' && allowed.careProviderId, ok.id);
 });
 
-test('SITHS identity without a number is found by HSA-ID; asserted commissions join', async () => {
+test("an HSA authority's identity without a number is found by HSA-ID; its commissions join", async () => {
   const { domain, policy } = await setup();
   const careProvider = await provider(domain, A);
   const person = await domain.staff.create(
@@ -267,6 +267,7 @@ test('SITHS identity without a number is found by HSA-ID; asserted commissions j
     method: 'siths-federation',
     personalIdentityNumber: undefined,
     amr: ['siths'],
+    assertingParty: { entityId: 'https://idp.inera.example/saml', hsaAuthority: true },
     asserted: {
       employeeHsaId: `${A.hsaPrefix}-kort1`,
       commissions: [

@@ -148,6 +148,12 @@ export const samlConfigSchema = z.object({
   federations: z.array(federationSchema).default([]),
   /** Entity ids refused even when a federation lists them (checked again at the ACS). */
   disabledIdps: z.array(z.string()).default([]),
+  /**
+   * IdP entity ids authoritative for HSA-IDs, commissions and healthcare attributes (e.g.
+   * Inera's IdP, which reads them from HSA). Another IdP's person is found only by the
+   * identity number it asserts, and its healthcare attributes are ignored. Default: none.
+   */
+  hsaAuthorities: z.array(z.string().min(1)).default([]),
   /** SHA-1 signatures and digests are refused unless this is set (SC-DEPLOY algorithms). */
   allowSha1: z.boolean().default(false),
   /** SC-DEPLOY: clock skew at most one minute. */

@@ -1,19 +1,21 @@
 import type { AuditLog } from '../../audit/audit-log.ts';
+import type { LoginContext } from '../../claims/login-context.ts';
 import type { Domain } from '../../domain/domain.ts';
 import type { LicensedMethod } from '../../domain/model/licence.ts';
 import { BryggaError } from '../../errors/brygga-error.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { AuthenticatedIdentity } from '../authenticated-identity.ts';
-import type { Candidate, PolicyContext } from './candidate.ts';
+import type { Candidate } from './candidate.ts';
 import { candidatesOf } from './candidate.ts';
 import { choiceLevelOf } from './choice-level.ts';
-import { recordDecision } from './decision-audit.ts';
+import { recordDecision, recordRevalidationRefusal } from './decision-audit.ts';
 import { commissionsOf, optionsFor } from './options.ts';
 import type { Preselection } from './preselection.ts';
 import { preselectionOf } from './preselection.ts';
 import { resolveStaffMember } from './resolve-staff.ts';
-import { policySteps } from './steps.ts';
-import type { LoginOption, LoginOutcome, LoginRequest, RefusalRule } from './types.ts';
+import { brokenRuleOf } from './still-allowed.ts';
+import { runSteps } from './run-steps.ts';
+import type { LoginOption, LoginOutcome, LoginRequest } from './types.ts';
 
 export interface LoginPolicy {
   /** Runs the operator's rules for an authenticated person; audits allow and refuse. */
@@ -37,6 +39,12 @@ export interface LoginPolicy {
    * pre-selected a care provider or commission, then those its licences allow.
    */
   allowedMethodsFor(request: LoginRequest, now?: Date): Promise<LicensedMethod[] | 'all'>;
+  /**
+   * Whether a login made earlier still passes the rules when its grant or session is used
+   * (code exchange, refresh, UserInfo, prompt=none); a refusal is audited as login.refused
+   * with reason `revalidation:<rule>`.
+   */
+  stillAllowed(login: LoginContext, clientId: string | undefined, now?: Date): Promise<boolean>;
 }
 
 export function createLoginPolicy(deps: { domain: Domain; audit: AuditLog; logger: Logger }) {
@@ -108,6 +116,11 @@ export function createLoginPolicy(deps: { domain: Domain; audit: AuditLog; logge
       const licences = await domain.licences.inForce(careProvider.id, now);
       return [...new Set(licences.flatMap((licence) => licence.allowedMethods))];
     },
+    async stillAllowed(login, clientId, now = new Date()) {
+      const rule = await brokenRuleOf(domain, login, now);
+      if (rule) await recordRevalidationRefusal(audit, logger, login, clientId, rule);
+      return rule === null;
+    },
   } satisfies LoginPolicy;
 }
 
@@ -123,45 +136,6 @@ function matches(
   return commissionsOf(candidate, identity).some(
     (commission) => commission.commissionHsaId === preselection.commissionHsaId,
   );
-}
-
-type Refusal = { kind: 'refuse'; rule: RefusalRule; careProviderId?: string };
-
-/**
- * Runs the steps for each candidate. When none passes, the refusal names the rule of the
- * candidate that got furthest: the most specific reason the person can act on.
- */
-async function runSteps(
-  candidates: Candidate[],
-  context: PolicyContext,
-): Promise<{ passing: Candidate[]; refusal: Refusal }> {
-  const passing: Candidate[] = [];
-  let furthest = -1;
-  let refusal: Refusal = { kind: 'refuse', rule: 'not_registered' };
-
-  for (const candidate of candidates) {
-    const failedAt = await firstFailingStep(candidate, context);
-    if (failedAt === -1) {
-      passing.push(candidate);
-      continue;
-    }
-    if (failedAt > furthest) {
-      furthest = failedAt;
-      refusal = {
-        kind: 'refuse',
-        rule: policySteps[failedAt]?.rule ?? 'not_registered',
-        careProviderId: candidate.engagement.careProviderId,
-      };
-    }
-  }
-  return { passing, refusal };
-}
-
-async function firstFailingStep(candidate: Candidate, context: PolicyContext): Promise<number> {
-  for (const [index, step] of policySteps.entries()) {
-    if (!(await step.passes(candidate, context))) return index;
-  }
-  return -1;
 }
 
 function allowFor(personId: string, option: LoginOption): LoginOutcome {

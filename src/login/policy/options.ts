@@ -2,6 +2,7 @@ import type { Commission } from '../../domain/model/staff-member.ts';
 import type { AssertedCommission, AuthenticatedIdentity } from '../authenticated-identity.ts';
 import type { Candidate } from './candidate.ts';
 import type { ChoiceLevel } from './choice-level.ts';
+import { trustedAssertions } from './hsa-authority.ts';
 import type { LoginOption } from './types.ts';
 
 /**
@@ -34,12 +35,13 @@ export function optionsFor(
 
 /**
  * Stored commissions, updated by those the upstream asserted for this care provider (a
- * SAML IdP backed by HSA knows commissions that changed since the operator's import).
+ * SAML IdP backed by HSA knows commissions that changed since the operator's import);
+ * only an HSA authority's assertions count.
  */
 export function commissionsOf(candidate: Candidate, identity: AuthenticatedIdentity): Commission[] {
   const byId = new Map(candidate.engagement.commissions.map((c) => [c.commissionHsaId, c]));
   const providerHsaId = candidate.careProvider?.hsaId;
-  for (const asserted of identity.asserted?.commissions ?? []) {
+  for (const asserted of trustedAssertions(identity)?.commissions ?? []) {
     if (!providerHsaId || asserted.healthCareProviderHsaId?.toUpperCase() !== providerHsaId)
       continue;
     const id = asserted.commissionHsaId.toUpperCase();

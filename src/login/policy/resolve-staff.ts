@@ -2,11 +2,13 @@ import type { Domain } from '../../domain/domain.ts';
 import type { StaffMember } from '../../domain/model/staff-member.ts';
 import { identityNumberOf } from '../../domain/model/staff-member.ts';
 import type { AuthenticatedIdentity } from '../authenticated-identity.ts';
+import { trustedAssertions } from './hsa-authority.ts';
 
 /**
  * Finds the staff member behind an identity: by personnummer or samordningsnummer, else
- * by employee HSA-ID (a SITHS identity may carry no number). A record found by HSA-ID
- * that holds a different identity number is not this person.
+ * by employee HSA-ID (a SITHS identity may carry no number) when the HSA-ID comes from an
+ * authority (hsa-authority.ts); any other IdP must assert the stored identity number. A
+ * record found by HSA-ID that holds a different identity number is not this person.
  */
 export async function resolveStaffMember(
   domain: Domain,
@@ -20,7 +22,7 @@ export async function resolveStaffMember(
     if (byNumber) return byNumber;
   }
 
-  const employeeHsaId = identity.asserted?.employeeHsaId;
+  const employeeHsaId = trustedAssertions(identity)?.employeeHsaId;
   if (!employeeHsaId) return null;
   const byHsaId = await domain.staff.findByEmployeeHsaId(employeeHsaId);
   const storedNumber = byHsaId && identityNumberOf(byHsaId);

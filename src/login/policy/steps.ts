@@ -17,3 +17,12 @@ export const policySteps: readonly PolicyStep[] = [
   seatsAvailable,
   declarationInForce,
 ];
+
+/**
+ * The rules a login already made must keep passing while its grant or session is used
+ * (refresh, code exchange, UserInfo, prompt=none). Seats are left out: they gate new
+ * logins, and a person already logged in holds a seat counted when they were activated.
+ */
+export const revalidationSteps: readonly PolicyStep[] = policySteps.filter(
+  (step) => step !== seatsAvailable,
+);
