@@ -7,6 +7,7 @@ import type { Domain } from '../domain/domain.ts';
 import { BryggaError } from '../errors/brygga-error.ts';
 import type { Logger } from '../log/logger.ts';
 import { LoginRecordRepository } from '../login/login-context.ts';
+import { createLoginPolicy } from '../login/policy/index.ts';
 import { domainClaimsRelease } from '../oidc/domain-claims-release.ts';
 import { StoreAdapter } from '../oidc/adapter.ts';
 import { createProvider } from '../oidc/provider.ts';
@@ -69,5 +70,6 @@ export async function providerForChecks(
     jwks: { keys },
     loginRecords: new LoginRecordRepository(context.store),
     claimsRelease: domainClaimsRelease(context.domain),
+    loginPolicy: createLoginPolicy({ domain: context.domain, audit: context.audit, logger }),
   });
 }

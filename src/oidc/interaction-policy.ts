@@ -19,5 +19,19 @@ export function interactionPolicy(): ReturnType<typeof base> {
       return oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
     }),
   );
+  // findAccount refuses a session's account that no longer passes the operator's rules
+  // (find-account.ts): the person must log in again, and prompt=none gets login_required.
+  login.checks.add(
+    new Check(
+      'account_not_allowed',
+      'End-User authentication is required',
+      'login_required',
+      (ctx) =>
+        ctx.oidc.session?.accountId && !ctx.oidc.account
+          ? Check.REQUEST_PROMPT
+          : Check.NO_NEED_TO_PROMPT,
+    ),
+    0,
+  );
   return policy;
 }

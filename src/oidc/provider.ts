@@ -3,6 +3,7 @@ import type { Configuration } from 'oidc-provider';
 import type { BryggaConfig } from '../config/schema.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginPolicy } from '../login/policy/index.ts';
 import { StoreAdapter } from './adapter.ts';
 import { pairwiseSubject, sectorOf } from './pairwise-subject.ts';
 import { createFindAccount } from './find-account.ts';
@@ -20,6 +21,8 @@ export interface ProviderDependencies {
   jwks: { keys: Record<string, unknown>[] };
   loginRecords: LoginRecordRepository;
   claimsRelease: ClaimsRelease;
+  /** Re-runs the operator's rules whenever a login's grant or session is used again. */
+  loginPolicy: Pick<LoginPolicy, 'stillAllowed'>;
   /** Extra discovery entries from login methods (e.g. the authnProvider values). */
   discoveryExtras?: Record<string, unknown>;
 }
@@ -45,7 +48,7 @@ export function createProvider(deps: ProviderDependencies): Provider {
       long: { signed: true, httpOnly: true, sameSite: 'lax' },
       short: { signed: true, httpOnly: true, sameSite: 'lax' },
     },
-    findAccount: createFindAccount(deps.loginRecords, deps.claimsRelease),
+    findAccount: createFindAccount(deps.loginRecords, deps.claimsRelease, deps.loginPolicy),
     claims: deps.claimsRelease.scopeClaims as Configuration['claims'],
     // Scope claims reach the ID token too; ClaimsRelease decides per `use` what each carries
     // (OIDC Sweden claims specification 3: some scopes deliver in the ID token as well).
