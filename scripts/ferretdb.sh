@@ -36,6 +36,10 @@ install() {
 
 start() {
   local dir="$1" port="$2"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "ferretdb.sh: 127.0.0.1:$port is already in use; choose another port" >&2
+    exit 1
+  fi
   mkdir -p "$dir/data" "$dir/state"
   "$binary" \
     --handler=sqlite \
@@ -48,6 +52,9 @@ start() {
     >"$dir/ferretdb.log" 2>&1 &
   echo $! >"$dir/ferretdb.pid"
   for _ in $(seq 1 100); do
+    if ! kill -0 "$(cat "$dir/ferretdb.pid")" 2>/dev/null; then
+      break
+    fi
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       return
     fi

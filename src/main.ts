@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { loadConfig } from './config/load.ts';
+import type { BryggaConfig } from './config/schema.ts';
 import { guardDevelopmentDefaults } from './config/production-guard.ts';
 import { startAdminServer } from './admin/admin-server.ts';
 import { createBrygga } from './brygga.ts';
@@ -10,7 +11,7 @@ import { openStore } from './store/open-store.ts';
 
 /** `npm start`: Brygga, its login methods and (in development) simulators and demo RP. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = withDemoRedirect(loadConfig());
   const logger = createRootLogger({ level: config.log.level });
   guardDevelopmentDefaults(config, logger);
 
@@ -64,6 +65,23 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** The seeded demo client returns to wherever the demo runs (demo.port may be moved). */
+function withDemoRedirect(config: BryggaConfig): BryggaConfig {
+  if (!config.demo.relyingParty) return config;
+  const callback = `http://localhost:${config.demo.port}/callback`;
+  const home = `http://localhost:${config.demo.port}/`;
+  const clients = config.clients.map((client) =>
+    client.client_id === 'demo-rp'
+      ? {
+          ...client,
+          redirect_uris: [...new Set([...client.redirect_uris, callback])],
+          post_logout_redirect_uris: [...new Set([...client.post_logout_redirect_uris, home])],
+        }
+      : client,
+  );
+  return { ...config, clients };
+}
+
 function printBanner(
   issuer: string,
   demoUrl: string | undefined,
@@ -81,7 +99,13 @@ function printBanner(
 }
 
 main().catch((error: unknown) => {
-  const message = isBryggaError(error) ? error.message : String((error as Error)?.stack ?? error);
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
+  const message = isBryggaError(error)
+    ? error.message
+    : code === 'EADDRINUSE'
+      ? `${address}:${port} is already in use. Move Brygga's ports with environment variables ` +
+        '(PORT, ISSUER, BRYGGA_DEMO__PORT, BRYGGA_*__SIMULATOR__*PORT…): see docs/configuration.md.'
+      : String((error as Error)?.stack ?? error);
   process.stderr.write(`Brygga did not start: ${message}\n`);
   process.exit(1);
 });

@@ -82,7 +82,10 @@ export class AuditLog {
       this.logger.error({ err: error, event: input.event }, 'audit event not stored');
       return;
     }
-    this.logger.info(
+    // Token events come with every token request: they stay in the audit collection and
+    // reach the log at debug level only.
+    const level = event.event.startsWith('token.') ? 'debug' : 'info';
+    this.logger[level](
       { audit: event.event, auditId: event.id, clientId: event.clientId, reason: event.reason },
       'audit',
     );

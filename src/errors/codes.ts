@@ -102,6 +102,12 @@ export const errorCatalogue = {
     expose: true,
     description: 'The SAML message is not valid',
   },
+  certificate_missing: {
+    status: 401,
+    oauth: 'access_denied',
+    expose: true,
+    description: 'No client certificate was presented',
+  },
   certificate_invalid: {
     status: 401,
     oauth: 'access_denied',

@@ -46,11 +46,14 @@ export class LoginFlow implements LoginMethodServices {
   readonly store: DocumentStore;
   readonly logger: Logger;
   readonly audit: AuditLog;
+  private readonly flowLogger: Logger;
 
   constructor(private readonly deps: LoginFlowDependencies) {
     this.config = deps.config;
     this.store = deps.store;
-    this.logger = deps.logger.child({ component: 'login' });
+    // Methods make their own child logger ({ component }); the flow logs through its own.
+    this.logger = deps.logger;
+    this.flowLogger = deps.logger.child({ component: 'login' });
     this.audit = deps.audit;
   }
 
@@ -192,7 +195,7 @@ export class LoginFlow implements LoginMethodServices {
     };
     // The policy audited the success (login.succeeded) when it allowed the login.
     await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
-    this.logger.info(
+    this.flowLogger.info(
       { interactionId: interaction.uid, clientId, method: identity.method },
       'login completed',
     );
@@ -220,7 +223,7 @@ export class LoginFlow implements LoginMethodServices {
   /** Logs a failed or refused login with the error id its page will show. */
   private logEnding(uid: string, code: string, detail?: string): string {
     const errorId = newErrorId();
-    this.logger.warn(
+    this.flowLogger.warn(
       { errorId, interactionId: uid, errorCode: code, detail },
       'login ended without success',
     );

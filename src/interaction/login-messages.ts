@@ -41,6 +41,10 @@ const failureMessages: Partial<Record<ErrorCode, Text>> = {
     sv: 'Svaret från identitetsutfärdaren kunde inte godtas.',
     en: 'The answer from the identity provider could not be accepted.',
   },
+  certificate_missing: {
+    sv: 'Inget SITHS-kort hittades. Sätt i kortet, välj certifikatet när webbläsaren frågar och försök igen.',
+    en: 'No SITHS card was found. Insert the card, choose its certificate when the browser asks, and try again.',
+  },
   certificate_invalid: {
     sv: 'Ditt SITHS-kort kunde inte godtas.',
     en: 'Your SITHS card could not be accepted.',

@@ -64,7 +64,7 @@ export function endedPage(input: {
         <button class="button">${t.back[language]}</button>
       </form>
       <p class="error-id">
-        ${language === 'sv' ? 'Felkod för support' : 'Error reference for support'}:
+        ${language === 'sv' ? 'Referens för support' : 'Error reference for support'}:
         <code>${input.errorId}</code> (${input.code})
       </p>`,
   });

@@ -17,7 +17,7 @@ const oauthMessages: Record<string, { sv: string; en: string }> = {
     en: 'The service that sent you here is not known to Brygga.',
   },
   invalid_redirect_uri: {
-    sv: 'Tjänstens återvändsadress är inte registrerad.',
+    sv: 'Adressen som tjänsten vill få svaret till är inte registrerad.',
     en: "The service's return address is not registered.",
   },
   session_not_found: {
@@ -86,6 +86,7 @@ export const renderLogoutPrompt: LogoutFeature['logoutSource'] = async (ctx, for
   ctx.body = page({
     title: text.title,
     language,
+    query: ctx.querystring,
     body: html`<h1>${text.title}</h1>
       <p>${text.ask}</p>
       ${new SafeHtml(form)}

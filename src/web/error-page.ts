@@ -17,7 +17,7 @@ const headings = {
   sv: 'Inloggningen gick inte att slutföra',
   en: 'The login could not be completed',
 };
-const idLabels = { sv: 'Felkod för support', en: 'Error reference for support' };
+const idLabels = { sv: 'Referens för support', en: 'Error reference for support' };
 const continueLabels = { sv: 'Tillbaka till tjänsten', en: 'Back to the service' };
 
 /** A new error id: printed on the page and in the log line about the same failure. */

@@ -47,6 +47,8 @@ export interface PageOptions {
   scripts?: string[];
   /** The page's own query string, kept by the language switch (e.g. a refusal's rule). */
   query?: string;
+  /** False for pages already in both languages (no switch link). */
+  languageSwitch?: boolean;
 }
 
 /** The one page layout: Brygga's header, the body, a language switch. */
@@ -67,7 +69,7 @@ export function page(options: PageOptions): string {
       <body>
         <header>
           <span class="brand">Brygga</span>
-          <a class="lang" href="?${switchQuery.toString()}" hreflang="${other}">${switchLabel}</a>
+          ${options.languageSwitch === false ? '' : html`<a class="lang" href="?${switchQuery.toString()}" hreflang="${other}">${switchLabel}</a>`}
         </header>
         <main>${options.body}</main>
       </body>

@@ -34,7 +34,7 @@ test('choice page lists every option as a radio button, escaped', () => {
     }),
   );
   assert.match(sv, /<html lang="sv">/);
-  assert.match(sv, /Välj uppdrag/);
+  assert.match(sv, /Välj vårdgivare och uppdrag/);
   assert.match(sv, /action="\/interaction\/u1\/choose"/);
   assert.match(sv, /name="option" value="cp-1\/SE5591234561-UPP1" required checked/);
   assert.match(sv, /name="option" value="cp-2" required \/?>/);
@@ -45,7 +45,7 @@ test('choice page lists every option as a radio button, escaped', () => {
   assert.doesNotMatch(sv, /<script>/);
 
   const en = flat(renderChoicePage({ options, language: 'en', action: '/x' }));
-  assert.match(en, /Choose your assignment/);
+  assert.match(en, /Choose care provider and commission/);
   assert.match(en, /Care unit: Akuten/);
 });
 

@@ -59,7 +59,7 @@ for (const storeUnderTest of storesUnderTest()) {
         answer,
         'SE2321999993-UPP02',
       );
-      assert.match(page, /Välj uppdrag/);
+      assert.match(page, /Välj vårdgivare och uppdrag/);
       assert.ok(page.includes('/SE2321999993-UPP01"'), 'both commissions are offered');
       const idToken = await idTokenOf(login, await backToClient(browser, brygga.issuer, chosen));
       assert.equal(idToken[commissionHsaId], 'SE2321999993-UPP02');

@@ -73,7 +73,7 @@ for (const storeUnderTest of storesUnderTest()) {
       const answer = await browser.get(`${brygga.cardOrigin}/login/siths-card/${uid}`);
       const failure = await endedPageAndBack(browser, brygga.issuer, answer);
       assert.equal(failure.status, 400);
-      assert.match(failure.page, /SITHS-kort kunde inte godtas/);
+      assert.match(failure.page, /Inget SITHS-kort hittades/);
       assertError(
         await backToClient(browser, brygga.issuer, failure.back),
         login,

@@ -142,7 +142,7 @@ test('a request without any certificate is refused as missing_certificate', asyn
   const response = await request(h.app.callback()).get(path);
   assert.equal(response.status, 401);
   assert.deepEqual(h.services.failed, [
-    { uid: interactionUid, code: 'certificate_invalid', detail: 'missing_certificate' },
+    { uid: interactionUid, code: 'certificate_missing', detail: 'missing_certificate' },
   ]);
 });
 

@@ -58,7 +58,9 @@ export function createSithsCardMethod(options: SithsCardMethodOptions): LoginMet
           if (!isCertificateRejected(error)) throw error;
           await recordRejection(services, logger, ctx, uid, error, presented);
           await loadBoundInteraction(services, ctx, uid);
-          await services.failLogin(ctx, uid, 'certificate_invalid', error.reason);
+          const code =
+            error.reason === 'missing_certificate' ? 'certificate_missing' : 'certificate_invalid';
+          await services.failLogin(ctx, uid, code, error.reason);
         }
       });
       return router;

@@ -3,10 +3,10 @@ import type { Language, Text } from '../../web/language.ts';
 import type { LoginOption } from './types.ts';
 
 const texts = {
-  title: { sv: 'Välj uppdrag', en: 'Choose your assignment' },
+  title: { sv: 'Välj vårdgivare och uppdrag', en: 'Choose care provider and commission' },
   intro: {
     sv: 'Du kan logga in för flera vårdgivare eller uppdrag. Välj vilket du vill använda nu.',
-    en: 'You can log in for more than one care provider or assignment. Choose one for now.',
+    en: 'You can log in for more than one care provider or commission. Choose one for now.',
   },
   orgNumber: { sv: 'Organisationsnummer', en: 'Organisation number' },
   unit: { sv: 'Vårdenhet', en: 'Care unit' },

@@ -8,9 +8,13 @@ export function phonePage(
   session: PhoneSessionView | undefined,
   notice: string | undefined,
 ): string {
+  // The person picked when the order was scanned stays selected when approving.
   const options = people.map(
     (person) =>
-      html`<option value="${person.personalNumber}">
+      html`<option
+        value="${person.personalNumber}"
+        ${session?.personalNumber === person.personalNumber ? html`selected` : ''}
+      >
         ${person.givenName} ${person.surname} (${person.personalNumber})
       </option>`,
   );

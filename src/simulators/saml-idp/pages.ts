@@ -6,6 +6,7 @@ export function loginPage(ticket: string, people: SamlTestPerson[], requested: s
   return page({
     title: 'SAML IdP-simulator',
     language: 'sv',
+    languageSwitch: false,
     body: html`<h1>SAML IdP-simulator</h1>
       <p class="warning">Endast för utveckling och test. For development and testing only.</p>
       ${requested.length > 0 ? html`<p>LoA: ${requested.join(', ')}</p>` : ''}
