@@ -69,6 +69,26 @@ export function staffView(staff: StaffMember, principal: Principal) {
   };
 }
 
+/**
+ * What a care-provider admin gets back from registering a person: the person-level fields
+ * as it sent them, not as another care provider may have stored them, and its own
+ * engagements. TODO(staff-tenancy): version and timestamps are the shared record's.
+ */
+export function registrationView(
+  staff: StaffMember,
+  given: Pick<StaffMember, 'personalIdentityNumber' | 'coordinationNumber'> &
+    Pick<StaffMember, 'givenName' | 'familyName'>,
+  principal: Principal,
+) {
+  return {
+    ...staffView(staff, principal),
+    personalIdentityNumber: given.personalIdentityNumber,
+    coordinationNumber: given.coordinationNumber,
+    givenName: given.givenName,
+    familyName: given.familyName,
+  };
+}
+
 function engagementView(engagement: Engagement) {
   return { ...engagement, commissions: engagement.commissions.map((c) => ({ ...c })) };
 }

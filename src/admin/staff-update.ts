@@ -6,9 +6,11 @@ import { normalisedIdentityNumber } from './staff-service.ts';
 
 /**
  * The record a PUT /staff/{personId} writes. The operator replaces the whole person. A
- * care-provider admin replaces the names and its own engagements only: the engagements at
- * other care providers are kept as stored, and the identity number, which belongs to the
- * person rather than to one employer, is kept unless the operator changes it.
+ * care-provider admin replaces its own engagements only: the engagements at other care
+ * providers are kept as stored, and the identity number, which belongs to the person
+ * rather than to one employer, is kept unless the operator changes it. The names too are
+ * the person's: a care-provider admin changes them only while no other care provider has
+ * the person (active or not); otherwise one tenant would rename the person for everyone.
  */
 export function staffUpdateFor(
   principal: Principal,
@@ -31,6 +33,7 @@ export function staffUpdateFor(
   }
   const own = Array.isArray(input.engagements) ? input.engagements : [];
   const others = current.engagements.filter((e) => !mayAdminister(principal, e.careProviderId));
+  if (others.length > 0) assertSameNames(current, input);
   // Own engagements first, so error paths keep the caller's indices.
   return {
     ...input,
@@ -38,4 +41,16 @@ export function staffUpdateFor(
     coordinationNumber: current.coordinationNumber,
     engagements: [...own, ...others],
   };
+}
+
+function assertSameNames(current: StaffMember, input: StaffMemberInput): void {
+  for (const field of ['givenName', 'familyName'] as const) {
+    const given = input[field];
+    if (typeof given === 'string' && given.trim() === current[field]) continue;
+    throw new BryggaError(
+      'conflict',
+      `${field}: this person is also registered by another care provider, so only the ` +
+        'operator changes their names; send the stored names unchanged',
+    );
+  }
 }

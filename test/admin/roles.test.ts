@@ -260,9 +260,14 @@ test('staff: each care provider sees and edits only its own engagement of a shar
       engagements: [{ careProviderId: providerB, systemRoles: ['B-roll'] }],
     },
   });
-  assert.equal(atB.status, 200, 'the same person gets an engagement at B');
-  assert.equal(field(atB, 'personId'), personId);
-  assert.equal(field(atB, 'givenName'), 'Delad', 'stored person fields are kept');
+  assert.equal(atB.status, 201, 'the same status as for a new person: no probe');
+  assert.equal(field(atB, 'personId'), personId, 'the same person gets an engagement at B');
+  assert.equal(field(atB, 'givenName'), 'Annat', "B sees what it sent, not A's record");
+  assert.equal(field(atB, 'familyName'), 'Namn');
+  assert.equal(field(atB, 'personalIdentityNumber'), personnummer);
+  assert.doesNotMatch(atB.text, /Delad|Person|UPA1/, 'nothing of A reaches B');
+  const stored = await harness.call('GET', `/staff/${personId}`, { token: operator });
+  assert.equal(field(stored, 'givenName'), 'Delad', 'stored person fields are kept');
   const seenByB = field<{ careProviderId: string }[]>(atB, 'engagements');
   assert.deepEqual(
     seenByB.map((e) => e.careProviderId),
@@ -291,6 +296,21 @@ test('staff: each care provider sees and edits only its own engagement of a shar
     'B2',
   ]);
 
+  const rename = await harness.call('PUT', `/staff/${personId}`, {
+    token: adminB,
+    ifMatch: put.headers.get('etag') ?? '',
+    body: {
+      givenName: 'Kapad',
+      familyName: 'Person',
+      engagements: [{ careProviderId: providerB, systemRoles: ['B-roll', 'B2'] }],
+    },
+  });
+  assert.equal(rename.status, 409, 'B may not rename a person A also has');
+  assert.match(rename.headers.get('content-type') ?? '', /application\/problem\+json/);
+  assert.match(field(rename, 'detail'), /^givenName: .*operator/);
+  const unchanged = await harness.call('GET', `/staff/${personId}`, { token: operator });
+  assert.equal(field(unchanged, 'givenName'), 'Delad');
+
   const renumber = await harness.call('PUT', `/staff/${personId}`, {
     token: adminB,
     ifMatch: put.headers.get('etag') ?? '',
@@ -305,6 +325,20 @@ test('staff: each care provider sees and edits only its own engagement of a shar
   });
   assert.equal(deactivated.status, 200);
   assert.equal(field<{ active: boolean }[]>(deactivated, 'engagements')[0]?.active, false);
+
+  const current = await harness.call('GET', `/staff/${personId}`, { token: operator });
+  const byOperator = await harness.call('PUT', `/staff/${personId}`, {
+    token: operator,
+    ifMatch: current.headers.get('etag') ?? '',
+    body: {
+      personalIdentityNumber: personnummer,
+      givenName: 'Omdöpt',
+      familyName: 'Person',
+      engagements: field(current, 'engagements'),
+    },
+  });
+  assert.equal(byOperator.status, 200, byOperator.text);
+  assert.equal(field(byOperator, 'givenName'), 'Omdöpt', 'the operator renames a shared person');
 });
 
 test('staff search takes the identity number in the body and hides other tenants’ staff', async () => {

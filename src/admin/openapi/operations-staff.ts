@@ -26,7 +26,7 @@ export const staffAndAuditOperations: OperationSpec[] = [
     'post',
     '/staff',
     'createStaffMember',
-    'Register a person (201), or add engagements to the person already registered (200)',
+    'Register a person, or add engagements to one registered (201; the operator: 200 for these)',
     'staff',
     both,
     { body: 'StaffMemberInput', created: 'StaffMember', ok: 'StaffMember' },

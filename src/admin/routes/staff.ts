@@ -6,7 +6,7 @@ import { principalOf } from '../bearer-auth.ts';
 import { expectedVersion, sendVersioned, writeIfVersion } from '../concurrency.ts';
 import type { Principal } from '../principal.ts';
 import { actorOf, mayAdminister, requireCareProvider } from '../principal.ts';
-import { staffView } from '../representations.ts';
+import { registrationView, staffView } from '../representations.ts';
 import { deactivateSchema, searchSchema, staffListQuerySchema } from '../inputs.ts';
 import { jsonBody, parseBody, parseQuery } from '../request-body.ts';
 import { inputOf, normalisedIdentityNumber, registerStaff } from '../staff-service.ts';
@@ -50,10 +50,17 @@ export function staffRoutes(domain: Domain): Router {
     const principal = principalOf(ctx);
     const input = jsonBody<StaffMemberInput>(ctx);
     assertOwnEngagements(principal, input);
-    const { staff, created } = await registerStaff(domain, input, actorOf(principal));
-    ctx.status = created ? 201 : 200;
+    const { staff, created, given } = await registerStaff(domain, input, actorOf(principal));
     ctx.set('Location', `/admin/v1/staff/${staff.personId}`);
-    sendVersioned(ctx, staff, staffView(staff, principal));
+    if (principal.operator) {
+      ctx.status = created ? 201 : 200;
+      sendVersioned(ctx, staff, staffView(staff, principal));
+      return;
+    }
+    // A care-provider admin must not learn whether, or how, another care provider has the
+    // person: the same status and only what it sent and its own engagements.
+    ctx.status = 201;
+    sendVersioned(ctx, staff, registrationView(staff, given, principal));
   });
 
   router.post('/staff/search', async (ctx) => {
