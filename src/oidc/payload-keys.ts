@@ -5,7 +5,11 @@
  * names with a dot or a leading `$`, and MongoDB reads dotted names as paths in updates.
  * So the adapter stores such keys percent-escaped (`%` itself too, to stay reversible).
  */
+const needsEscape = /[.%]|^\$/;
+const needsUnescape = /%(2E|24|25)/;
+
 export function escapePayloadKeys<T>(value: T): T {
+  if (!hasKey(value, needsEscape)) return value;
   return mapKeys(value, (key) =>
     key.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/^\$/, '%24'),
   );
@@ -15,7 +19,18 @@ const unescaped: Record<string, string> = { '%2E': '.', '%24': '$', '%25': '%' }
 
 /** The inverse of escapePayloadKeys. */
 export function unescapePayloadKeys<T>(value: T): T {
+  if (!hasKey(value, needsUnescape)) return value;
   return mapKeys(value, (key) => key.replace(/%(2E|24|25)/g, (escape) => unescaped[escape]!));
+}
+
+/** Whether any key at any depth matches: most payloads have none, and are left as they are. */
+function hasKey(value: unknown, pattern: RegExp): boolean {
+  if (Array.isArray(value)) return value.some((item) => hasKey(item, pattern));
+  if (!isPlainObject(value)) return false;
+  for (const key in value) {
+    if (pattern.test(key) || hasKey(value[key], pattern)) return true;
+  }
+  return false;
 }
 
 function mapKeys<T>(value: T, rename: (key: string) => string): T {
