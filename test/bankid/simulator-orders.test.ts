@@ -209,8 +209,12 @@ test('RP /cancel of a running order removes it; the phone sees it gone', async (
 
 test('the phone page offers scanning and approving with HTML forms', async () => {
   const order = await start();
-  const page = await fetch(simulator.phoneUrl);
-  assert.match(await page.text(), /<form method="post" action="\/phone\/form\/pickup">/);
+  const page = await (await fetch(simulator.phoneUrl)).text();
+  assert.match(page, /<form method="post" action="\/phone\/form\/pickup">/);
+  assert.ok(
+    page.includes(`name="code" value="${String(order.autoStartToken)}"`),
+    'the waiting order can be opened from the page without copying its token',
+  );
   const pickup = await fetch(`${simulator.phoneUrl}/form/pickup`, {
     method: 'POST',
     redirect: 'manual',

@@ -105,6 +105,15 @@ export class OrderBook {
     return order;
   }
 
+  /** Orders no phone has taken yet, newest first (the phone page lists them). */
+  waiting(): SimOrder[] {
+    const open = [...this.orders.values()].filter((order) => {
+      this.refresh(order);
+      return isActive(order) && !order.pickedUpBy;
+    });
+    return open.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
   find(predicate: (order: SimOrder) => boolean): SimOrder | undefined {
     for (const order of this.orders.values()) {
       this.refresh(order);

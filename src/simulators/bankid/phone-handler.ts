@@ -39,7 +39,7 @@ async function route(
     const session = url.searchParams.get('session');
     const view = session ? tryStatus(phone, session) : undefined;
     const notice = url.searchParams.get('notice') ?? undefined;
-    return sendHtml(response, phonePage(phone.listPeople(), view, notice));
+    return sendHtml(response, phonePage(phone.listPeople(), view, notice, phone.waitingOrders()));
   }
   if (method === 'GET' && path === '/phone/api/people') {
     return sendJson(response, 200, phone.listPeople());

@@ -7,6 +7,7 @@ export function phonePage(
   people: TestPerson[],
   session: PhoneSessionView | undefined,
   notice: string | undefined,
+  waiting: { autoStartToken: string; createdAt: number }[] = [],
 ): string {
   // The person picked when the order was scanned stays selected when approving.
   const options = people.map(
@@ -72,6 +73,24 @@ export function phonePage(
           </p>
           <button>Scan / open</button>
         </form>
+        ${
+          waiting.length > 0
+            ? html`<section>
+                <h2>Orders waiting for a phone</h2>
+                ${waiting.map(
+                  (order) =>
+                    html`<form method="post" action="/phone/form/pickup">
+                      <input type="hidden" name="code" value="${order.autoStartToken}" />
+                      Started ${new Date(order.createdAt).toISOString().slice(11, 19)} UTC ·
+                      <select name="personalNumber">
+                        ${options}
+                      </select>
+                      <button>Open in the app</button>
+                    </form>`,
+                )}
+              </section>`
+            : ''
+        }
         ${sessionBlock}
       </body>
     </html>`.value;

@@ -98,6 +98,13 @@ export class SimulatedPhone {
     return this.people;
   }
 
+  /** Orders waiting for a phone: what a person at the page can open without the token. */
+  waitingOrders(): { autoStartToken: string; createdAt: number }[] {
+    return this.orders
+      .waiting()
+      .map(({ autoStartToken, createdAt }) => ({ autoStartToken, createdAt }));
+  }
+
   private pickUp(
     order: SimOrder,
     via: 'qr' | 'autostart',
