@@ -74,8 +74,9 @@ function withDemoRedirect(config: BryggaConfig): BryggaConfig {
     client.client_id === 'demo-rp'
       ? {
           ...client,
-          redirect_uris: [...new Set([...client.redirect_uris, callback])],
-          post_logout_redirect_uris: [...new Set([...client.post_logout_redirect_uris, home])],
+          // One host, so the pairwise sector stays that host (OIDC Core 8.1).
+          redirect_uris: [callback],
+          post_logout_redirect_uris: [home],
         }
       : client,
   );
