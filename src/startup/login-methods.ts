@@ -126,6 +126,8 @@ export async function assembleLoginMethods(
       });
       closers.push(idp.close);
       simulators['SAML IdP'] = idp.url;
+      // The simulator stands in for Inera's IdP: authoritative for the demo staff's HSA-IDs.
+      samlConfig.hsaAuthorities = [...samlConfig.hsaAuthorities, idp.entityId];
       samlConfig.federations.push({
         id: 'simulator',
         url: idp.aggregate.url,

@@ -42,6 +42,11 @@ export async function singleLogout(ctx: Context, sp: SamlSp, onIdpLogout?: OnIdp
   let message: VerifiedMessage;
   try {
     message = await verifiedMessage(ctx, sp);
+    if (message.root.localName === 'LogoutRequest') {
+      await assertAddressedFreshUnused(sp, message);
+    } else if (message.root.localName !== 'LogoutResponse') {
+      throw new BryggaError('saml_invalid', 'not a logout message');
+    }
   } catch (error) {
     const rule = isBryggaError(error) ? error.message : 'logout message unreadable';
     sp.logger.warn({ rule }, 'SAML logout message refused');
@@ -99,13 +104,7 @@ async function answerIdpLogout(
   onIdpLogout: OnIdpLogout | undefined,
 ): Promise<void> {
   const { root, idp } = message;
-  const destination = attribute(root, 'Destination');
-  // Signed messages must name us (SAML bindings 3.4.5.2, 3.5.5.2), and be fresh and unused.
-  if (root.localName !== 'LogoutRequest' || destination !== sp.endpoints.sloUrl) {
-    throw new BryggaError('saml_invalid', 'not a LogoutRequest for us');
-  }
   const now = sp.now();
-  await assertFreshAndUnused(sp, root, idp.entityId, now);
   const nameId = textOf(firstChild(root, ns.saml, 'NameID'));
   const sessionIndexes = childElements(root, ns.samlp, 'SessionIndex').map(textOf);
   const sessions = await sp.sessions.byNameId(idp.entityId, nameId, sessionIndexes, now);
@@ -181,6 +180,14 @@ function showRefusal(ctx: Context): void {
 }
 
 const maxLogoutAgeSeconds = 300;
+
+/** Signed LogoutRequests must name us (SAML bindings 3.4.5.2, 3.5.5.2), be fresh and unused. */
+async function assertAddressedFreshUnused(sp: SamlSp, message: VerifiedMessage): Promise<void> {
+  if (attribute(message.root, 'Destination') !== sp.endpoints.sloUrl) {
+    throw new BryggaError('saml_invalid', 'not a LogoutRequest for us');
+  }
+  await assertFreshAndUnused(sp, message.root, message.idp.entityId, sp.now());
+}
 
 /** IssueInstant within the allowed age and skew; each request ID is accepted once. */
 async function assertFreshAndUnused(
