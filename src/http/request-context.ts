@@ -7,7 +7,11 @@ export function requestContext(logger: Logger) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const incoming = ctx.get('x-request-id');
     const requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    const interactionId = /\/(?:interaction|login\/[\w-]+)\/([\w-]{8,})/.exec(ctx.path)?.[1];
+    const path = ctx.path;
+    const interactionId =
+      path.startsWith('/interaction/') || path.startsWith('/login/')
+        ? /\/(?:interaction|login\/[\w-]+)\/([\w-]{8,})/.exec(path)?.[1]
+        : undefined;
     ctx.state.requestId = requestId;
     // Made on first use: most requests (token, discovery) never log through it.
     let child: Logger | undefined;

@@ -10,8 +10,11 @@ export function securityHeaders() {
     // form-action allows any target because a login form's POST is answered with a redirect
     // to the client's registered redirect_uri, and browsers apply form-action to redirects.
     // oidc-provider's form_post page (from /auth) has its own inline script and CSP.
+    // A header read, not ctx.response.is(): this runs on every token request.
+    const type = ctx.response.get('Content-Type');
     if (
-      ctx.response.is('html') &&
+      typeof type === 'string' &&
+      type.startsWith('text/html') &&
       !ctx.path.startsWith('/auth') &&
       !ctx.response.get('Content-Security-Policy')
     ) {

@@ -24,7 +24,8 @@ export function pickLanguage(ctx: Context, uiLocales?: string): Language {
 /** Remembers a `?lang=` choice for the rest of the visit. */
 export function rememberLanguage() {
   return async (ctx: Context, next: Next): Promise<void> => {
-    const lang = ctx.query.lang;
+    // Most requests carry no lang: skip parsing their query string.
+    const lang = ctx.querystring.includes('lang=') ? ctx.query.lang : undefined;
     if (lang === 'sv' || lang === 'en') {
       ctx.cookies.set(cookieName, lang, { httpOnly: true, sameSite: 'lax', path: '/' });
     }
