@@ -84,7 +84,8 @@ export class AuditLog {
     }
     // Token events come with every token request: they stay in the audit collection and
     // reach the log at debug level only.
-    const level = event.event.startsWith('token.') ? 'debug' : 'info';
+    // Demo seeding writes dozens at start-up; they stay in the collection.
+    const level = event.event.startsWith('token.') || event.actor === 'seed' ? 'debug' : 'info';
     this.logger[level](
       { audit: event.event, auditId: event.id, clientId: event.clientId, reason: event.reason },
       'audit',

@@ -43,7 +43,7 @@ export class TrustList {
 
   constructor(private readonly options: TrustListOptions) {
     this.copies = new MetadataStore(options.store);
-    this.logger = options.logger.child({ component: 'saml-metadata' });
+    this.logger = options.logger.child({ subcomponent: 'saml-metadata' });
     this.now = options.now ?? (() => new Date());
   }
 
