@@ -1,5 +1,7 @@
 import { constants, createCipheriv, publicEncrypt, randomBytes, randomUUID } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
+import type { SignatureAlgorithmType } from 'xml-crypto';
+import { EcdsaSha256, ecdsaSha256 } from '../../src/saml/validation/ecdsa-signature.ts';
 import { createCertificateAuthority, issueCertificate } from '../../src/dev-pki/dev-pki.ts';
 import type { IssuedCertificate } from '../../src/dev-pki/dev-pki.ts';
 import { MemoryReplayCache } from '../../src/saml/validation/replay-cache.ts';
@@ -152,6 +154,8 @@ export function responseXml(inner: string, options: ResponseOptions = {}): strin
 
 export interface SignOptions {
   sha1?: boolean;
+  /** ECDSA-SHA256 (the signer's key must be an EC key). */
+  ecdsa?: boolean;
 }
 
 /** Enveloped signature after the Issuer of the element (SAML core 5.4), KeyInfo included. */
@@ -166,11 +170,14 @@ export function sign(
   const signature = new SignedXml({
     privateKey: signer.privateKeyPem,
     publicCert: signer.certificatePem,
-    signatureAlgorithm: options.sha1
-      ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1'
-      : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    signatureAlgorithm: options.ecdsa
+      ? ecdsaSha256
+      : options.sha1
+        ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1'
+        : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
   });
+  signature.SignatureAlgorithms[ecdsaSha256 as SignatureAlgorithmType] = EcdsaSha256;
   signature.addReference({
     xpath: select,
     transforms: [

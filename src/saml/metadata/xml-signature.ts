@@ -1,4 +1,6 @@
 import { SignedXml } from 'xml-crypto';
+import type { SignatureAlgorithmType } from 'xml-crypto';
+import { EcdsaSha256, ecdsaSha256 } from '../validation/ecdsa-signature.ts';
 import { BryggaError } from '../../errors/brygga-error.ts';
 import { attribute, childElements, elementsAt, ns, parseSamlXml } from './xml-dom.ts';
 
@@ -39,6 +41,8 @@ export function verifyRootSignature(xml: string, options: RootSignatureOptions):
       publicCert: toPem(certificate),
       getCertFromKeyInfo: () => null,
     });
+    // Federation signers and IdPs may sign with ECDSA (SC-DEPLOY); xml-crypto ships RSA only.
+    signedXml.SignatureAlgorithms[ecdsaSha256 as SignatureAlgorithmType] = EcdsaSha256;
     signedXml.loadSignature(signature);
     let valid: boolean;
     try {

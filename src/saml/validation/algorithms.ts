@@ -4,6 +4,7 @@ export const signatureAlgorithms = {
   rsaSha512: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512',
   rsaSha256Mgf1: 'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1',
   rsaSha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+  ecdsaSha256: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256',
 } as const;
 
 export const digestAlgorithms = {
@@ -19,9 +20,10 @@ export const canonicalizations = new Set([
 
 export const envelopedSignature = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
-// TODO(saml-ecdsa): ECDSA-SHA256 is mandatory in SC-DEPLOY but xml-crypto 6 cannot verify it.
+/** SC-DEPLOY: RSA-SHA256 and ECDSA-SHA256 (ECDSA verified by ecdsa-signature.ts). */
 export function allowedSignatureAlgorithms(allowSha1: boolean): Set<string> {
   const allowed = new Set<string>([
+    signatureAlgorithms.ecdsaSha256,
     signatureAlgorithms.rsaSha256,
     signatureAlgorithms.rsaSha512,
     signatureAlgorithms.rsaSha256Mgf1,

@@ -1,6 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
+import type { SignatureAlgorithmType } from 'xml-crypto';
+import { EcdsaSha256, ecdsaSha256 } from './ecdsa-signature.ts';
 import { attribute, childElements, ns, parseXml } from '../xml/dom.ts';
 import type { Element } from '../xml/dom.ts';
 import {
@@ -32,6 +34,7 @@ export function verifyEnvelopedSignature(check: SignatureCheck): Element {
 
   for (const key of check.trustedKeys) {
     const verifier = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
+    verifier.SignatureAlgorithms[ecdsaSha256 as SignatureAlgorithmType] = EcdsaSha256;
     restrictAlgorithms(verifier, check.allowSha1);
     let valid: boolean;
     try {
