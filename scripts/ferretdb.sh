@@ -16,7 +16,9 @@ tools="$root/.tools"
 binary="$tools/ferretdb"
 
 install() {
-  if [[ -x "$binary" ]] && "$binary" --version 2>/dev/null | grep -q "$version"; then
+  # No pipes into head/grep -q here: under pipefail an early-closing reader makes the
+  # writer's SIGPIPE fail the script (exit 141).
+  if [[ -x "$binary" && "$("$binary" --version 2>/dev/null)" == *"$version"* ]]; then
     return
   fi
   command -v go >/dev/null || { echo "ferretdb.sh: Go is required to build FerretDB" >&2; exit 1; }
@@ -31,7 +33,9 @@ install() {
   mkdir -p "$tools"
   (cd "$build" && go build -o "$binary" ./cmd/ferretdb)
   rm -rf "$build"
-  "$binary" --version | head -1
+  local built
+  built="$("$binary" --version)"
+  echo "${built%%$'\n'*}"
 }
 
 start() {
