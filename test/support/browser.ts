@@ -1,9 +1,11 @@
+import { CookieJar } from './cookie-jar.ts';
+
 /**
  * A minimal cookie-keeping browser for flow tests: follows nothing by itself, so tests
  * see every redirect, and sends cookies by path like a real browser (SameSite aside).
  */
 export class TestBrowser {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
+  private readonly jar = new CookieJar();
 
   async get(url: string, headers: Record<string, string> = {}): Promise<Response> {
     return this.send(url, { method: 'GET', headers });
@@ -40,29 +42,11 @@ export class TestBrowser {
   }
 
   private async send(url: string, init: RequestInit): Promise<Response> {
-    const path = new URL(url).pathname;
-    const cookie = [...this.cookies.entries()]
-      .filter(([, entry]) => path.startsWith(entry.path))
-      .map(([name, entry]) => `${name}=${entry.value}`)
-      .join('; ');
     const headers = new Headers(init.headers);
+    const cookie = this.jar.headerFor(url);
     if (cookie) headers.set('cookie', cookie);
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) this.remember(line);
+    this.jar.store(response.headers);
     return response;
-  }
-
-  private remember(line: string): void {
-    const [pair, ...attributes] = line.split(';');
-    const [name, ...valueParts] = (pair ?? '').split('=');
-    if (!name) return;
-    const pathAttribute = attributes
-      .map((part) => part.trim())
-      .find((part) => part.toLowerCase().startsWith('path='));
-    const expired = attributes.some((part) => /expires=thu, 01 jan 1970/i.test(part.trim()));
-    const key = name.trim();
-    if (expired) this.cookies.delete(key);
-    else
-      this.cookies.set(key, { value: valueParts.join('='), path: pathAttribute?.slice(5) ?? '/' });
   }
 }

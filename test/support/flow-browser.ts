@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { CookieJar } from './cookie-jar.ts';
 
 export interface TlsClientSettings {
   /** CA of the server certificate (the SITHS card listener's own TLS CA). */
@@ -20,10 +21,9 @@ export interface FlowResponse {
 /**
  * A cookie-keeping browser for end-to-end flows. Like test/support/browser.ts it follows
  * no redirect by itself; it can also present a client certificate (a SITHS card) over TLS.
- * Cookies are sent to every host and port, as browsers do for one host name (RFC 6265 8.5).
  */
 export class FlowBrowser {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
+  private readonly jar = new CookieJar();
   private tlsAgent: Agent | undefined;
 
   get(url: string, headers: Record<string, string> = {}): Promise<FlowResponse> {
@@ -70,17 +70,13 @@ export class FlowBrowser {
     url: string,
     init: { method: string; headers: Record<string, string>; body?: string },
   ): Promise<FlowResponse> {
-    const path = new URL(url).pathname;
-    const cookie = [...this.cookies.entries()]
-      .filter(([, entry]) => path.startsWith(entry.path))
-      .map(([name, entry]) => `${name}=${entry.value}`)
-      .join('; ');
+    const cookie = this.jar.headerFor(url);
     const headers: Record<string, string> = { ...init.headers, ...(cookie && { cookie }) };
     const useTls = this.tlsAgent && url.startsWith('https:');
     const response = useTls
       ? await undiciFetch(url, { ...init, headers, redirect: 'manual', dispatcher: this.tlsAgent })
       : await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) this.remember(line);
+    this.jar.store(response.headers as Headers);
     return {
       status: response.status,
       headers: response.headers as Headers,
@@ -88,19 +84,5 @@ export class FlowBrowser {
       text: () => response.text(),
       json: () => response.json(),
     };
-  }
-
-  private remember(line: string): void {
-    const [pair, ...attributes] = line.split(';');
-    const [name, ...valueParts] = (pair ?? '').split('=');
-    if (!name) return;
-    const pathAttribute = attributes
-      .map((part) => part.trim())
-      .find((part) => part.toLowerCase().startsWith('path='));
-    const expired = attributes.some((part) => /expires=thu, 01 jan 1970/i.test(part.trim()));
-    const key = name.trim();
-    if (expired) this.cookies.delete(key);
-    else
-      this.cookies.set(key, { value: valueParts.join('='), path: pathAttribute?.slice(5) ?? '/' });
   }
 }
