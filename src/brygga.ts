@@ -18,7 +18,7 @@ import { LoginFlow } from './interaction/login-flow.ts';
 import { PendingChoiceRepository } from './interaction/pending-choices.ts';
 import { interactionRoutes } from './interaction/routes.ts';
 import type { Logger } from './log/logger.ts';
-import { LoginRecordRepository } from './login/login-context.ts';
+import { LoginRecordRepository } from './login/login-records.ts';
 import type { LoginMethod } from './login/login-method.ts';
 import { createLoginPolicy } from './login/policy/index.ts';
 import { createDomain } from './domain/domain.ts';

@@ -6,7 +6,7 @@ import { createDomain } from '../domain/domain.ts';
 import type { Domain } from '../domain/domain.ts';
 import { BryggaError } from '../errors/brygga-error.ts';
 import type { Logger } from '../log/logger.ts';
-import { LoginRecordRepository } from '../login/login-context.ts';
+import { LoginRecordRepository } from '../login/login-records.ts';
 import { createLoginPolicy } from '../login/policy/index.ts';
 import { domainClaimsRelease } from '../oidc/domain-claims-release.ts';
 import { StoreAdapter } from '../oidc/adapter.ts';

@@ -8,7 +8,7 @@ import type { ErrorCode } from '../errors/codes.ts';
 import { oauthErrorFor, errorCatalogue } from '../errors/codes.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AuthenticatedIdentity } from '../login/authenticated-identity.ts';
-import type { LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-records.ts';
 import type { LoginMethod, LoginMethodServices } from '../login/login-method.ts';
 import type { LoginOutcome, LoginPolicy } from '../login/policy/index.ts';
 import { toLoginContext } from '../claims/index.ts';

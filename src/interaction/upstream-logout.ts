@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
-import type { LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-records.ts';
 import type { Logger } from '../log/logger.ts';
 
 /** A login method that can end the person's session upstream (SAML single logout). */

@@ -1,5 +1,5 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import type { LoginRecord, LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginRecord, LoginRecordRepository } from '../login/login-records.ts';
 
 /** Which login an oidc-provider findAccount call is about (see find-account.ts). */
 export type AccountLogin =

@@ -1,5 +1,5 @@
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
-import type { LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-records.ts';
 import type { LoginPolicy } from '../login/policy/index.ts';
 import { loginOf } from './account-login.ts';
 import type { ClaimsRelease } from './claims-release.ts';

@@ -2,7 +2,7 @@ import Provider from 'oidc-provider';
 import type { Configuration } from 'oidc-provider';
 import type { BryggaConfig } from '../config/schema.ts';
 import type { DocumentStore } from '../store/document-store.ts';
-import type { LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-records.ts';
 import type { LoginPolicy } from '../login/policy/index.ts';
 import { StoreAdapter } from './adapter.ts';
 import { pairwiseSubject, sectorOf } from './pairwise-subject.ts';
@@ -23,8 +23,6 @@ export interface ProviderDependencies {
   claimsRelease: ClaimsRelease;
   /** Re-runs the operator's rules whenever a login's grant or session is used again. */
   loginPolicy: Pick<LoginPolicy, 'stillAllowed'>;
-  /** Extra discovery entries from login methods (e.g. the authnProvider values). */
-  discoveryExtras?: Record<string, unknown>;
 }
 
 /** OIDC Sweden request parameter extensions (request-parameter-extensions 2.1, 2.2). */
@@ -138,7 +136,6 @@ export function createProvider(deps: ProviderDependencies): Provider {
       }),
       'https://id.oidc.se/disco/authnProviderSupported': true,
       'https://id.oidc.se/disco/userMessageSupported': false,
-      ...deps.discoveryExtras,
     },
     renderError: createRenderError(deps.logger),
   };

@@ -1,7 +1,7 @@
 import type Provider from 'oidc-provider';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Logger } from '../log/logger.ts';
-import type { LoginRecordRepository } from '../login/login-context.ts';
+import type { LoginRecordRepository } from '../login/login-records.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import { StoreAdapter } from './adapter.ts';
 

@@ -22,7 +22,7 @@ export interface StartOptions {
   overrides?: Record<string, unknown>;
   /** Login methods; default: the development test login with the demo staff. */
   methods?: (config: BryggaConfig) => LoginMethod[] | Promise<LoginMethod[]>;
-  /** Reuse an issuer (a "restart" on the same port is not needed: same issuer string). */
+  /** A fixed port, so a restarted Brygga keeps the same issuer; default a free one. */
   port?: number;
 }
 
